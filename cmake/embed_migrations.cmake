@@ -1,0 +1,12 @@
+# Turns src/db/migrations/NNNN_name.sql into a C++ table of (version, name, sql).
+file(GLOB files ${DIR}/*.sql)
+list(SORT files)
+set(body "")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  string(REGEX MATCH "^[0-9]+" version ${name})
+  file(READ ${f} sql)
+  string(APPEND body "  {${version}, \"${name}\", R\"artelsql(${sql})artelsql\"},\n")
+endforeach()
+file(WRITE ${OUT}.tmp "#include \"db/migrations.h\"\nnamespace artel::db {\nconst std::vector<Migration>& builtin_migrations() {\n  static const std::vector<Migration> all = {\n${body}  };\n  return all;\n}\n}  // namespace artel::db\n")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "core/portal.h"
+
+namespace artel {
+// A realistic demo company: departments with heads and employees (later also groups, tasks,
+// posts and clients). Safe to run twice: it does nothing when the demo people already exist.
+void fill_demo_company(Portal& portal, const std::string& password, std::ostream& out);
+}  // namespace artel

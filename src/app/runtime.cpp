@@ -1,0 +1,31 @@
+#include "app/runtime.h"
+
+#include "modules/departments/service.h"
+#include "modules/sessions/service.h"
+#include "modules/settings/methods.h"
+#include "modules/users/methods.h"
+#include "modules/webhooks/service.h"
+#include "rest/builtin_methods.h"
+
+namespace artel {
+
+std::string Runtime::database_path(const std::string& data_dir) {
+  return data_dir + "/artel.db";
+}
+
+Runtime::Runtime(const std::string& data_dir)
+    : data_dir_(data_dir),
+      db_(database_path(data_dir)),
+      settings_(db_),
+      files_(data_dir),
+      mail_(db_) {
+  portal_ = std::make_unique<Portal>(Portal{db_, settings_, mail_, files_, nullptr, data_dir});
+  rest::register_builtin_methods(registry_);
+  users::register_methods(registry_);
+  departments::register_methods(registry_);
+  sessions::register_methods(registry_);
+  settings::register_methods(registry_);
+  webhooks::register_methods(registry_);
+}
+
+}  // namespace artel

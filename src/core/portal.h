@@ -1,0 +1,28 @@
+// The context every request carries: one portal's database, settings, files, mail and live hub.
+// Nothing is global, so one process could later host several portals.
+#pragma once
+
+#include <string>
+
+namespace artel {
+
+namespace db {
+class Database;
+}
+namespace net {
+class Hub;
+}
+class SettingsStore;
+class MailOutbox;
+class FileStore;
+
+struct Portal {
+  db::Database& db;
+  SettingsStore& settings;
+  MailOutbox& mail;
+  FileStore& files;
+  net::Hub* hub = nullptr;  // absent in command-line tools
+  std::string data_dir;
+};
+
+}  // namespace artel

@@ -1,0 +1,87 @@
+import { expect, type Page } from '@playwright/test'
+import { deflateSync } from 'node:zlib'
+
+export interface Portal {
+  url: string
+  adminEmail: string
+  adminPassword: string
+  dataDir: string
+  call: (
+    method: string,
+    params?: Record<string, unknown>,
+    opts?: Record<string, unknown>,
+  ) => Promise<{ status: number; body: any; text: string }>
+  addEmployee: (fields?: Record<string, unknown>) => Promise<{
+    id: number
+    email: string
+    password: string
+  }>
+  stop: () => Promise<unknown>
+}
+
+/** Logs in through the login page and waits for the shell. */
+export async function login(page: Page, portal: Portal, email?: string, password?: string) {
+  await page.goto(`${portal.url}/login`)
+  await page.getByTestId('login-email').fill(email ?? portal.adminEmail)
+  await page.getByTestId('login-password').fill(password ?? portal.adminPassword)
+  await page.getByTestId('login-submit').click()
+  await expect(page.getByTestId('shell')).toBeVisible()
+}
+
+/** The body of an API call, failing the test with the server's answer if it was an error. */
+export async function api(portal: Portal, method: string, params: Record<string, unknown> = {}) {
+  const r = await portal.call(method, params)
+  if (r.status !== 200)
+    throw new Error(`${method} ${JSON.stringify(params)} → ${r.status} ${r.text}`)
+  return r.body.result
+}
+
+/** Picks an entry of a B24SelectMenu / B24Select: open it, then click the option. */
+export async function choose(page: Page, testId: string, option: string | RegExp) {
+  await page.getByTestId(testId).click()
+  await page.getByRole('option', { name: option }).first().click()
+  await expect(page.getByRole('listbox')).toHaveCount(0)
+}
+
+/** The invitation link in an e-mail, moved onto the test portal's own address. */
+export function invitationLink(mail: { text?: string; html?: string }, portalUrl: string): string {
+  const body = `${mail.text ?? ''}\n${mail.html ?? ''}`
+  const match = /https?:\/\/[^\s"'<>]*?\/invite\/([A-Za-z0-9_-]+)/.exec(body)
+  if (!match) throw new Error(`No /invite/ link in the e-mail:\n${body}`)
+  return `${portalUrl}/invite/${match[1]}`
+}
+
+/** A small valid PNG (a filled square) for photo uploads. */
+export function pngSquare(size = 8, rgb: [number, number, number] = [47, 198, 246]): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    return c >>> 0
+  })
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8)
+    return (c ^ 0xffffffff) >>> 0
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4)
+    len.writeUInt32BE(data.length)
+    const td = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const c = Buffer.alloc(4)
+    c.writeUInt32BE(crc(td))
+    return Buffer.concat([len, td, c])
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(size, 0)
+  ihdr.writeUInt32BE(size, 4)
+  ihdr[8] = 8 // bit depth
+  ihdr[9] = 2 // truecolour
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array(size).fill(rgb).flat())])
+  const raw = Buffer.concat(Array(size).fill(row))
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}

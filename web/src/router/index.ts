@@ -1,0 +1,117 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { HOME_PATH, SECTIONS } from '../sections'
+import { useSessionStore } from '../stores/session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without logging in. */
+    public?: boolean
+    /** Only for the administrator. */
+    admin?: boolean
+    /** Stays reachable whether or not someone is logged in (invitation links). */
+    anyone?: boolean
+  }
+}
+
+const unbuilt: RouteRecordRaw[] = SECTIONS.filter((section) => !section.built).map((section) => ({
+  path: section.path.replace(/^\//, '') + '/:rest(.*)*',
+  name: `section-${section.key}`,
+  component: () => import('../pages/NotAvailablePage.vue'),
+  props: { section: section.key },
+}))
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/setup',
+    name: 'setup',
+    component: () => import('../pages/SetupPage.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('../pages/LoginPage.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/register',
+    name: 'register',
+    component: () => import('../pages/RegisterPage.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/invite/:token',
+    name: 'invite',
+    component: () => import('../pages/InvitePage.vue'),
+    meta: { public: true, anyone: true },
+    props: true,
+  },
+  {
+    path: '/',
+    component: () => import('../layouts/PortalShell.vue'),
+    children: [
+      { path: '', redirect: HOME_PATH },
+      ...unbuilt,
+      { path: 'company', redirect: '/company/structure' },
+      {
+        path: 'company/structure',
+        name: 'structure',
+        component: () => import('../pages/StructurePage.vue'),
+      },
+      {
+        path: 'company/employees',
+        name: 'employees',
+        component: () => import('../pages/EmployeesPage.vue'),
+      },
+      {
+        path: 'company/personal/user/:id',
+        name: 'profile',
+        component: () => import('../pages/ProfilePage.vue'),
+        props: true,
+      },
+      {
+        path: 'settings',
+        name: 'settings',
+        component: () => import('../pages/SettingsPage.vue'),
+        meta: { admin: true },
+      },
+      {
+        path: 'settings/integrations',
+        name: 'integrations',
+        component: () => import('../pages/IntegrationsPage.vue'),
+        meta: { admin: true },
+      },
+      {
+        path: ':path(.*)*',
+        name: 'not-found',
+        component: () => import('../pages/NotFoundPage.vue'),
+      },
+    ],
+  },
+]
+
+export const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore()
+  await session.bootstrap()
+
+  if (to.meta.anyone) return true
+  if (session.status === 'error') return true
+  if (session.status === 'setup') return to.name === 'setup' ? true : { name: 'setup' }
+  if (to.name === 'setup') return session.status === 'ready' ? HOME_PATH : { name: 'login' }
+
+  if (session.status !== 'ready') {
+    if (to.meta.public) {
+      if (to.name === 'register' && session.portal?.SELF_REGISTRATION !== 'Y')
+        return { name: 'login' }
+      return true
+    }
+    const redirect = to.fullPath === '/' ? undefined : to.fullPath
+    return { name: 'login', query: redirect ? { redirect } : {} }
+  }
+
+  if (to.meta.public) return HOME_PATH
+  if (to.meta.admin && !session.isAdmin) return HOME_PATH
+  return true
+})
