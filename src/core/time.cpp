@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
-#include <iterator>
 #include <map>
 #include <mutex>
 
@@ -13,6 +12,13 @@ namespace artel::timeutil {
 namespace {
 
 constexpr std::int64_t kDay = 86400;
+
+// Instants are clamped to about ±250 million years before calendar arithmetic, so that adding
+// an offset can never overflow, whatever a caller passes.
+std::int64_t limit(std::int64_t t) {
+  constexpr std::int64_t kBound = std::int64_t{8} << 50;
+  return std::clamp(t, -kBound, kBound);
+}
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   std::int64_t q = a / b;
@@ -206,6 +212,7 @@ std::int64_t rule_day_in_year(const Rule::Day& day, std::int64_t year) {
 
 int Rule::offset_at(std::int64_t t) const {
   if (!has_dst) return std_offset;
+  t = limit(t);
   const std::int64_t year = civil_from_seconds(t + std_offset).year;
   // The change to summer time is stated in standard local time, the change back in summer time.
   const std::int64_t begin = rule_day_in_year(start, year) * kDay + start_time - std_offset;
@@ -223,7 +230,6 @@ class Reader {
  public:
   explicit Reader(std::string_view data) : data_(data) {}
   bool has(std::size_t n) const { return data_.size() - pos_ >= n; }
-  std::size_t pos() const { return pos_; }
   void skip(std::size_t n) { pos_ += n; }
   std::uint8_t u8() { return static_cast<std::uint8_t>(data_[pos_++]); }
   std::uint32_t u32() {
@@ -374,6 +380,7 @@ int TimeZone::offset_at(std::int64_t unix_seconds) const {
 int TimeZone::offset_for_local(std::int64_t local_seconds) const {
   // Offsets stay within ±26 hours, so the offsets a day either side bracket any single change
   // around this wall-clock time. A candidate is right when the instant it gives has it.
+  local_seconds = limit(local_seconds);
   const int before = offset_at(local_seconds - kDay);
   const int after = offset_at(local_seconds + kDay);
   const bool before_fits = offset_at(local_seconds - before) == before;
@@ -403,7 +410,7 @@ std::shared_ptr<const TimeZone> zone(std::string_view iana_name) {
 // ---- Formatting ------------------------------------------------------------------------------
 
 std::string format_date(std::int64_t unix_seconds, int offset_seconds) {
-  const Civil c = civil_from_seconds(unix_seconds + offset_seconds);
+  const Civil c = civil_from_seconds(limit(unix_seconds) + offset_seconds);
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", static_cast<long long>(c.year), c.month,
                 c.day);
@@ -411,7 +418,7 @@ std::string format_date(std::int64_t unix_seconds, int offset_seconds) {
 }
 
 std::string format_iso8601(std::int64_t unix_seconds, int offset_seconds) {
-  const Civil c = civil_from_seconds(unix_seconds + offset_seconds);
+  const Civil c = civil_from_seconds(limit(unix_seconds) + offset_seconds);
   const int abs_offset = offset_seconds < 0 ? -offset_seconds : offset_seconds;
   char buf[64];
   std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",

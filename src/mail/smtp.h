@@ -22,9 +22,9 @@ struct Message {
 // The complete message with CRLF line endings: Date, From, To, Subject, Message-ID and a
 // multipart/alternative body (text/plain, then text/html) in UTF-8, each part quoted-printable
 // or base64, whichever is shorter (only text/plain when html is empty). Non-ASCII
-// subjects and names become RFC 2047 encoded words; no line exceeds 78 characters except a
-// long ASCII subject, which stays within the 998-character limit. The Message-ID is random,
-// under message_id_domain (the From address's domain when empty).
+// subjects and names become RFC 2047 encoded words; lines stay within 78 characters, except
+// that a long ASCII subject or address stays whole (still within the 998-character limit). The
+// Message-ID is random, under message_id_domain (the From address's domain when empty).
 std::string build_mime(const SmtpConfig& config, const Message& message, std::int64_t unix_now,
                        std::string_view message_id_domain = {});
 

@@ -216,6 +216,17 @@ void register_builtin_methods(Registry& registry) {
                   return CallResult{std::move(out)};
                 }});
 
+  registry.add({"app.info", "basic", Access::User, [](Call& call) {
+                  if (call.caller.kind != AuthKind::Webhook)
+                    throw access_denied("Application context required");
+                  json::array scopes;
+                  for (const auto& s : call.caller.scopes) scopes.push_back(json::string(s));
+                  json::object out;
+                  out["SCOPE"] = std::move(scopes);
+                  out["LICENSE"] = "selfhosted";
+                  return CallResult{std::move(out)};
+                }});
+
   registry.add({"server.time", "basic", Access::User, [](Call& call) {
                   auto settings = call.portal.settings.snapshot();
                   auto now = timeutil::now_seconds();

@@ -1,6 +1,7 @@
 #include "rest/envelope.h"
 
 #include <cmath>
+#include <cstdio>
 
 #include "core/time.h"
 
@@ -20,13 +21,28 @@ json::object time_object(const Timing& t) {
   return time;
 }
 
+// The time block is written by hand: Boost.JSON prints doubles in exponent form, and clients
+// written against Bitrix24 see PHP's plain decimals (1724916859.421475).
+std::string time_text(const Timing& t) {
+  double duration = std::max(0.0, t.finish - t.start);
+  char buf[400];
+  std::snprintf(
+      buf, sizeof buf,
+      "{\"start\":%.6f,\"finish\":%.6f,\"duration\":%.6f,\"processing\":%.6f,"
+      "\"date_start\":\"%s\",\"date_finish\":\"%s\"}",
+      t.start, t.finish, duration, duration,
+      timeutil::format_iso8601(static_cast<std::int64_t>(std::floor(t.start)), t.tz_offset).c_str(),
+      timeutil::format_iso8601(static_cast<std::int64_t>(std::floor(t.finish)), t.tz_offset)
+          .c_str());
+  return buf;
+}
+
 std::string success_body(const CallResult& r, const Timing& timing) {
-  json::object body;
-  body["result"] = r.result;
-  if (r.total) body["total"] = *r.total;
-  if (r.next) body["next"] = *r.next;
-  body["time"] = time_object(timing);
-  return json::serialize(body);
+  std::string body = "{\"result\":" + json::serialize(r.result);
+  if (r.total) body += ",\"total\":" + std::to_string(*r.total);
+  if (r.next) body += ",\"next\":" + std::to_string(*r.next);
+  body += ",\"time\":" + time_text(timing) + "}";
+  return body;
 }
 
 json::object error_object(const ApiError& e) {

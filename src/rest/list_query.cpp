@@ -10,6 +10,9 @@ namespace artel::rest {
 
 namespace {
 
+// A value that can never match (an unreadable date): Bitrix24 selects nothing, without an error.
+struct Unmatchable {};
+
 enum class Op {
   Eq,
   NotEq,
@@ -91,7 +94,7 @@ db::Value convert(const ListField& field, const json::value& value, int tz, std:
       auto s = as_string(value);
       if (!s) throw wrong("a date");
       auto t = timeutil::parse_datetime(*s, tz);
-      if (!t) throw wrong("a date such as 2024-01-31T10:00:00+03:00");
+      if (!t) throw Unmatchable{};
       return *t;
     }
     case FieldKind::Text: {
@@ -110,8 +113,9 @@ void ListQuery::add_condition(std::string sql, db::Params values) {
   for (auto& v : values) params.push_back(std::move(v));
 }
 
-bool add_filter_entry(ListQuery& query, std::string_view key, const json::value& value,
-                      std::span<const ListField> fields, int tz) {
+namespace {
+bool add_entry(ListQuery& query, std::string_view key, const json::value& value,
+               std::span<const ListField> fields, int tz) {
   Op op = Op::Eq;
   std::string_view name = key;
   for (const auto& p : kPrefixes) {
@@ -180,6 +184,13 @@ bool add_filter_entry(ListQuery& query, std::string_view key, const json::value&
     query.add_condition(col + (op == Op::NotEq ? " IS NOT NULL" : " IS NULL"));
     return true;
   }
+  if (field->kind == FieldKind::Text && (op == Op::Eq || op == Op::NotEq) && value.is_string() &&
+      value.get_string().find('%') != json::string::npos) {
+    // Bitrix24 treats % in a plain value as a wildcard ({"NAME": "Ива%"}).
+    query.add_condition("artel_fold(" + col + ")" + (op == Op::Eq ? " LIKE ?" : " NOT LIKE ?"),
+                        {fold_case(std::string(value.get_string()))});
+    return true;
+  }
   db::Value v = convert(*field, value, tz, key);
   const char* sql_op = op == Op::Eq      ? " = ?"
                        : op == Op::NotEq ? " <> ?"
@@ -193,6 +204,18 @@ bool add_filter_entry(ListQuery& query, std::string_view key, const json::value&
     query.add_condition(col + sql_op, {v});
   }
   return true;
+}
+
+}  // namespace
+
+bool add_filter_entry(ListQuery& query, std::string_view key, const json::value& value,
+                      std::span<const ListField> fields, int tz) {
+  try {
+    return add_entry(query, key, value, fields, tz);
+  } catch (const Unmatchable&) {
+    query.add_condition("0");
+    return true;
+  }
 }
 
 void add_filter(ListQuery& query, const json::object& filter, std::span<const ListField> fields,

@@ -58,6 +58,12 @@ void set_order_scalar(ListQuery& query, std::string_view field, std::string_view
 CallResult page_result(json::value rows, std::size_t row_count, std::int64_t start,
                        std::optional<std::int64_t> total);
 
+// Legacy Bitrix24 lists (user.get, department.get) page by whole pages: start=10 means the first
+// page, as the server turns start into page floor(start/50)+1. -1 stays -1.
+inline std::int64_t legacy_page_start(std::int64_t start) {
+  return start < 0 ? start : start / kPageSize * kPageSize;
+}
+
 // "LIMIT 50 OFFSET n" for a start value (-1 counts as 0).
 std::string limit_clause(std::int64_t start);
 

@@ -230,28 +230,26 @@ describe('parameters', () => {
     const answer = await new Promise((resolve, reject) => {
       const socket = net.connect({ host: '127.0.0.1', port: Number(port) })
       let data = ''
+      let failure = null
       socket.setEncoding('latin1')
       socket.on('data', (d) => (data += d))
-      socket.on('error', (e) => (data ? resolve(data) : reject(e)))
-      socket.on('close', () => resolve(data))
-      socket.setTimeout(15000, () => {
-        socket.destroy()
-        resolve(data)
-      })
+      socket.on('error', (e) => (failure = e)) // EPIPE/ECONNRESET once the server has answered
+      socket.on('close', () => (data || !failure ? resolve(data) : reject(failure)))
+      socket.setTimeout(15000, () => socket.destroy())
       const path = new URL(`${base}/user.get`).pathname
       socket.write(
         `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\n` +
-          `Content-Length: ${length}\r\nConnection: close\r\n\r\n{"FILTER":`,
+          `Content-Length: ${length}\r\nConnection: close\r\n\r\n`,
       )
-      // Keep sending a little, as a real client would, until the server answers.
+      // The announced length alone should be refused; a server that reads on gets some body.
       const chunk = Buffer.alloc(64 * 1024, 0x20)
       let sent = 0
       const pump = () => {
-        if (data || socket.destroyed || sent > 8 * 1024 * 1024) return
+        if (data || failure || socket.destroyed || sent > 64 * 1024 * 1024) return
         sent += chunk.length
-        socket.write(chunk, () => setImmediate(pump))
+        socket.write(chunk, (e) => (e ? (failure = e) : setImmediate(pump)))
       }
-      pump()
+      setTimeout(pump, 1000)
     })
     assert.match(answer, /^HTTP\/1\.[01] 413 /, `answer: ${answer.slice(0, 300)}`)
     const body = answer.slice(answer.indexOf('\r\n\r\n') + 4)
@@ -331,6 +329,20 @@ describe('paging', () => {
       [...pagerIds].sort((a, b) => a - b),
       'default order is ID ascending',
     )
+  })
+
+  test('user.get is a legacy list: a start that is not a multiple of 50 means its page', async () => {
+    // Reference §1.6: legacy lists turn start into the page floor(start/50)+1, so start=10 is
+    // the first page (user.get's own documentation example sends start: 10).
+    const zero = await H.call('user.get', { FILTER: filter, start: 0 })
+    const ten = await H.call('user.get', { FILTER: filter, start: 10 })
+    assert.deepEqual(
+      okList(ten).map((u) => u.ID),
+      okList(zero).map((u) => u.ID),
+    )
+    assert.equal(ten.body.next, 50)
+    const sixty = await H.call('user.get', { FILTER: filter, start: 55 })
+    assert.equal(okList(sixty).length, PAGER_COUNT - 50)
   })
 
   test('start in the GET query string and the form body pages the same way', async () => {

@@ -232,6 +232,29 @@ describe('login throttling', () => {
   })
 })
 
+describe('login throttling by address', () => {
+  test('many failures from one address: 429 TOO_MANY_ATTEMPTS for every account from it', async () => {
+    // A portal of its own: the address 127.0.0.1 stays blocked there for a while.
+    const other = await startPortal()
+    try {
+      const employee = await other.addEmployee()
+      let throttled = null
+      for (let i = 0; i < 80 && !throttled; i++) {
+        const r = await login(other.url, email(`spray${i}`), `wrong-${i}`)
+        if (r.status === 429) throttled = r
+        else fails(r, 401, 'INVALID_CREDENTIALS')
+      }
+      assert.ok(throttled, 'no 429 after 80 failed logins from one address')
+      fails(throttled, 429, 'TOO_MANY_ATTEMPTS')
+      fails(await login(other.url, employee.email, employee.password), 429, 'TOO_MANY_ATTEMPTS')
+      // People already logged in are not affected.
+      assert.equal(ok(await employee.session.call('user.current')).ID, String(employee.id))
+    } finally {
+      await other.stop()
+    }
+  })
+})
+
 describe('IP allow-list', () => {
   test('a login from outside ALLOWED_IPS gets 403 IP_NOT_ALLOWED; the admin session still clears the list', async () => {
     const employee = await portal.addEmployee()

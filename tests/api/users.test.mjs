@@ -135,7 +135,12 @@ describe('user.add', () => {
   })
 
   test('missing or malformed e-mail is refused', async () => {
-    fails(await admin.call('user.add', { PASSWORD: 'Secret-123', UF_DEPARTMENT: [1] }), 400)
+    // Bitrix24 documents ERROR_ARGUMENT "wrong_email" for both.
+    fails(
+      await admin.call('user.add', { PASSWORD: 'Secret-123', UF_DEPARTMENT: [1] }),
+      400,
+      'ERROR_ARGUMENT',
+    )
     fails(
       await admin.call('user.add', {
         EMAIL: 'no-at-sign',
@@ -189,6 +194,82 @@ describe('user.add', () => {
         UF_DEPARTMENT: [1],
       }),
       400,
+    )
+  })
+
+  test("a duplicate e-mail answers Bitrix24's code ERROR_ARGUMENT", async () => {
+    // api-reference/user/user-add.md: ERROR_ARGUMENT "Пользователь с таким email уже существует".
+    fails(
+      await admin.call('user.add', {
+        EMAIL: portal.adminEmail,
+        PASSWORD: 'Dup-secret-1',
+        UF_DEPARTMENT: [1],
+      }),
+      400,
+      'ERROR_ARGUMENT',
+    )
+  })
+
+  test('every profile field of the Bitrix24 user.add table is kept', async () => {
+    // The fields user.add documents (api-reference/user/user-add.md) besides the special ones.
+    const fields = {
+      SECOND_NAME: 'Second',
+      PERSONAL_PROFESSION: 'Tester',
+      PERSONAL_WWW: 'https://example.test/me',
+      PERSONAL_ICQ: '12345',
+      PERSONAL_PHONE: '+373 22 000 001',
+      PERSONAL_FAX: '+373 22 000 002',
+      PERSONAL_MOBILE: '+373 69 000 003',
+      PERSONAL_PAGER: '000 004',
+      PERSONAL_STREET: 'Main street 1',
+      PERSONAL_CITY: 'Chisinau',
+      PERSONAL_STATE: 'Centru',
+      PERSONAL_ZIP: 'MD-2001',
+      PERSONAL_COUNTRY: 'Moldova',
+      PERSONAL_MAILBOX: 'PO 5',
+      PERSONAL_NOTES: 'Notes',
+      WORK_PHONE: '+373 22 000 005',
+      WORK_COMPANY: 'Company',
+      WORK_POSITION: 'Position',
+      WORK_DEPARTMENT: 'Department text',
+      WORK_WWW: 'https://example.test',
+      WORK_FAX: '000 006',
+      WORK_PAGER: '000 007',
+      WORK_STREET: 'Work street 2',
+      WORK_MAILBOX: 'PO 6',
+      WORK_CITY: 'Iasi',
+      WORK_STATE: 'Iasi county',
+      WORK_ZIP: '700000',
+      WORK_COUNTRY: 'Romania',
+      WORK_PROFILE: 'Profile',
+      WORK_NOTES: 'Work notes',
+      UF_SKYPE_LINK: 'skype:someone?chat',
+      UF_ZOOM: 'https://zoom.example.test/j/1',
+      UF_INTERESTS: 'Chess',
+      UF_SKILLS: 'C++',
+      UF_WEB_SITES: 'https://blog.example.test',
+      UF_XING: 'xing-id',
+      UF_LINKEDIN: 'linkedin-id',
+      UF_FACEBOOK: 'facebook-id',
+      UF_TWITTER: 'twitter-id',
+      UF_SKYPE: 'skype-id',
+      UF_DISTRICT: 'District',
+      UF_PHONE_INNER: '321',
+    }
+    const id = ok(
+      await admin.call('user.add', {
+        EMAIL: email('fields'),
+        PASSWORD: 'Fields-secret-1',
+        UF_DEPARTMENT: [1],
+        ...fields,
+      }),
+    )
+    const u = await getUser(id)
+    const lost = Object.keys(fields).filter((k) => u[k] !== fields[k])
+    assert.deepEqual(
+      lost,
+      [],
+      `fields not kept: ${lost.map((k) => `${k}=${JSON.stringify(u[k])}`).join(', ')}`,
     )
   })
 
@@ -370,6 +451,21 @@ describe('user.update', () => {
     )
   })
 
+  test('PERSONAL_PHOTO is an absolute URL, as Bitrix24 returns it to REST clients', async () => {
+    ok(
+      await employee.session.call('user.update', {
+        ID: employee.id,
+        PERSONAL_PHOTO: ['abs.png', PNG_1X1],
+      }),
+    )
+    const photo = (await getUser(employee.id)).PERSONAL_PHOTO
+    assert.match(
+      photo,
+      /^https?:\/\/127\.0\.0\.1:\d+\/upload\//,
+      `a webhook client cannot fetch ${photo}`,
+    )
+  })
+
   test('bad input: missing or unknown ID, duplicate e-mail, wrong types', async () => {
     fails(await admin.call('user.update', { NAME: 'Nobody' }), 400)
     fails(await admin.call('user.update', { ID: 999999, NAME: 'Nobody' }), 400)
@@ -386,15 +482,16 @@ describe('user.get filters', () => {
   let ids
   before(async () => {
     ids = []
-    for (const [NAME, LAST_NAME] of [
-      ['Filippa', 'Filterson'],
-      ['Filip', 'Filterson'],
-      ['Fiona', 'Filtermann'],
+    for (const [NAME, LAST_NAME, PERSONAL_CITY] of [
+      ['Filippa', 'Filterson', 'Moscow'],
+      ['Filip', 'Filterson', 'Iasi'],
+      ['Fiona', 'Filtermann', 'Chisinau'],
     ]) {
       ids.push(
         await portal.addUser({
           NAME,
           LAST_NAME,
+          PERSONAL_CITY,
           WORK_POSITION: 'Filterer',
           UF_DEPARTMENT: [sales],
         }),
@@ -455,6 +552,112 @@ describe('user.get filters', () => {
     assert.deepEqual(idsOf(inFilter), ids)
     const search = okList(await H.call('user.get', { FILTER: { NAME_SEARCH: 'fiona' } }))
     assert.deepEqual(idsOf(search), [ids[2]])
+  })
+
+  test('a % in the value of a plain filter is a wildcard (NAME: "Fil%")', async () => {
+    // api-reference/user/user-get.md: {"filter":{"NAME":"Ива%"}} finds names starting with «Ива».
+    const rows = okList(
+      await H.call('user.get', { FILTER: { NAME: 'Fil%', WORK_POSITION: 'Filterer' } }),
+    )
+    assert.deepEqual(idsOf(rows), [ids[0], ids[1]])
+  })
+
+  test('=% / %= (explicit pattern), !% and !=% (NOT LIKE)', async () => {
+    const base = { WORK_POSITION: 'Filterer' }
+    assert.deepEqual(
+      idsOf(okList(await H.call('user.get', { FILTER: { ...base, '=%NAME': 'Fil%' } }))),
+      [ids[0], ids[1]],
+    )
+    assert.deepEqual(
+      idsOf(okList(await H.call('user.get', { FILTER: { ...base, '%=NAME': '%na' } }))),
+      [ids[2]],
+    )
+    assert.deepEqual(
+      idsOf(okList(await H.call('user.get', { FILTER: { ...base, '!%LAST_NAME': 'mann' } }))),
+      [ids[0], ids[1]],
+    )
+    assert.deepEqual(
+      idsOf(okList(await H.call('user.get', { FILTER: { ...base, '!=%LAST_NAME': '%son' } }))),
+      [ids[2]],
+    )
+  })
+
+  test('@ and !@ take lists of values (@PERSONAL_CITY)', async () => {
+    const base = { WORK_POSITION: 'Filterer' }
+    assert.deepEqual(
+      idsOf(
+        okList(
+          await H.call('user.get', {
+            FILTER: { ...base, '@PERSONAL_CITY': ['Moscow', 'Chisinau'] },
+          }),
+        ),
+      ),
+      [ids[0], ids[2]],
+    )
+    assert.deepEqual(
+      idsOf(
+        okList(
+          await H.call('user.get', {
+            FILTER: { ...base, '!@PERSONAL_CITY': ['Moscow', 'Chisinau'] },
+          }),
+        ),
+      ),
+      [ids[1]],
+    )
+    assert.deepEqual(
+      idsOf(
+        okList(
+          await H.call('user.get', { FILTER: { ...base, PERSONAL_CITY: ['Moscow', 'Iasi'] } }),
+        ),
+      ),
+      [ids[0], ids[1]],
+    )
+  })
+
+  test('dates in filters: ISO 8601 works; an unrecognised date selects nobody (no error)', async () => {
+    const base = { WORK_POSITION: 'Filterer' }
+    const since = okList(
+      await H.call('user.get', {
+        FILTER: { ...base, '>=DATE_REGISTER': '2020-01-01T00:00:00+03:00' },
+      }),
+    )
+    assert.deepEqual(idsOf(since), ids)
+    const future = okList(
+      await H.call('user.get', {
+        FILTER: { ...base, '>DATE_REGISTER': '2999-01-01T00:00:00+00:00' },
+      }),
+    )
+    assert.deepEqual(future, [])
+    // api-reference/user/user-get.md: «Если значение не распознано как дата, условие не отберет ни одной записи».
+    const garbage = await H.call('user.get', {
+      FILTER: { ...base, '>=DATE_REGISTER': 'not a date' },
+    })
+    assert.deepEqual(okList(garbage), [])
+  })
+
+  test('select: UF_* gives the user fields, * gives everything, unknown names are skipped', async () => {
+    const [uf] = okList(await H.call('user.get', { FILTER: { ID: ids[0] }, select: ['UF_*'] }))
+    for (const key of ['UF_DEPARTMENT', 'UF_PHONE_INNER', 'UF_SKILLS', 'UF_INTERESTS'])
+      assert.ok(key in uf, `${key} missing from select UF_*: ${JSON.stringify(uf)}`)
+    assert.ok(!('NAME' in uf), `UF_* returned NAME: ${JSON.stringify(uf)}`)
+    const [all] = okList(await H.call('user.get', { FILTER: { ID: ids[0] }, select: ['*'] }))
+    for (const key of [
+      'ID',
+      'NAME',
+      'LAST_NAME',
+      'EMAIL',
+      'ACTIVE',
+      'UF_DEPARTMENT',
+      'WORK_POSITION',
+    ])
+      assert.ok(key in all, `${key} missing from select *`)
+    const unknown = await H.call('user.get', {
+      FILTER: { ID: ids[0] },
+      select: ['ID', 'NAME', 'NO_SUCH_FIELD'],
+    })
+    const [row] = okList(unknown)
+    assert.equal(row.NAME, 'Filippa')
+    assert.ok(!('NO_SUCH_FIELD' in row))
   })
 
   test('user.search with FIND or FILTER, not both', async () => {

@@ -3,6 +3,7 @@
 // is read only when node starts. Input: ARTEL_HOOK (https://127.0.0.1:P/rest/1/TOKEN) and
 // ARTEL_LAST_NAME (the last name of the people the parent created). Output: one JSON line on
 // stdout with what each step saw; exit code 1 when a step that must succeed failed.
+// ARTEL_ONLY_STEP limits the run to one step.
 import assert from 'node:assert/strict'
 
 import { ApiVersion, B24Hook } from '@bitrix24/b24jssdk'
@@ -10,6 +11,7 @@ import { ApiVersion, B24Hook } from '@bitrix24/b24jssdk'
 const hookUrl = process.env.ARTEL_HOOK
 const lastName = process.env.ARTEL_LAST_NAME
 const expectedPeople = Number(process.env.ARTEL_EXPECTED_PEOPLE)
+const onlyStep = process.env.ARTEL_ONLY_STEP // run just this step (e.g. 'profile')
 
 const report = { steps: {}, failures: [] }
 
@@ -19,6 +21,7 @@ function errorInfo(e) {
 
 // Runs one step; records its data or its error. must: a failure makes the exit code 1.
 async function step(name, fn, { must = true } = {}) {
+  if (onlyStep && name !== onlyStep) return
   try {
     report.steps[name] = { ok: true, data: await fn() }
   } catch (e) {

@@ -225,16 +225,33 @@ export async function startPortal({
       return { id, email, password, session: await session(url, { login: email, password }) }
     },
 
+    // Stops the server (SIGTERM, then SIGKILL after 10 s) and removes the data folder. Throws
+    // when the server had died on its own during the tests, or did not stop cleanly, with its
+    // stderr, so that a crash is reported as such and not only as refused connections.
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
+      const diedEarlier = child.exitCode !== null || child.signalCode !== null
+      let killed = false
+      if (!diedEarlier) {
         child.kill('SIGTERM')
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10000)
+        const timer = setTimeout(() => {
+          killed = true
+          child.kill('SIGKILL')
+        }, 10000)
         await exited
         clearTimeout(timer)
       }
       children.delete(child)
       await cleanup()
-      return exited
+      const { code, signal } = await exited
+      if (diedEarlier || killed || code !== 0) {
+        const what = diedEarlier
+          ? `died during the tests (${code ?? signal})`
+          : killed
+            ? 'did not stop within 10 s of SIGTERM'
+            : `exited with ${code ?? signal} on SIGTERM`
+        throw new Error(`artel serve ${what}; stderr:\n${stderr}`)
+      }
+      return { code, signal }
     },
   }
   return portal

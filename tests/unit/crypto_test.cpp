@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <regex>
 #include <set>
 
 namespace artel::crypto {
@@ -46,11 +45,11 @@ TEST(Crypto, MalformedHashesAreRejectedWithoutThrowing) {
 }
 
 TEST(Crypto, RandomTokensLookLikeWebhookCodes) {
-  const std::regex shape("[a-z0-9]{16}");
   std::set<std::string> seen;
   for (int i = 0; i < 200; ++i) {
     std::string t = random_token();
-    EXPECT_TRUE(std::regex_match(t, shape)) << t;
+    ASSERT_EQ(t.size(), 16u);
+    for (char c : t) EXPECT_TRUE((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) << t;
     seen.insert(t);
   }
   EXPECT_EQ(seen.size(), 200u);

@@ -63,8 +63,20 @@ TEST(ListQuery, BadValuesAndUnknownFieldsAreErrors) {
   ListQuery q;
   EXPECT_THROW(add_filter(q, json::object{{"ID", "abc"}}, kFields, 0), ApiError);
   EXPECT_THROW(add_filter(q, json::object{{"NOPE", "1"}}, kFields, 0), ApiError);
-  EXPECT_THROW(add_filter(q, json::object{{"CREATED", "yesterday"}}, kFields, 0), ApiError);
   EXPECT_THROW(add_filter(q, json::object{{"ACTIVE", "maybe"}}, kFields, 0), ApiError);
+}
+
+TEST(ListQuery, AnUnreadableDateMatchesNothing) {
+  ListQuery q;
+  add_filter(q, json::object{{">CREATED", "yesterday"}}, kFields, 0);
+  EXPECT_NE(q.where.find("(0)"), std::string::npos);
+}
+
+TEST(ListQuery, PercentInAPlainValueIsAWildcard) {
+  ListQuery q;
+  add_filter(q, json::object{{"NAME", "Ива%"}}, kFields, 0);
+  EXPECT_NE(q.where.find("artel_fold(t.name) LIKE ?"), std::string::npos);
+  EXPECT_EQ(std::get<std::string>(q.params.at(0)), "ива%");
 }
 
 TEST(ListQuery, OrderIsValidatedAndGetsAnIdTiebreak) {

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <thread>
 
 namespace artel::timeutil {
@@ -169,6 +170,25 @@ TEST(TimeZoneFile, ParsesCraftedTransitions) {
   EXPECT_EQ(z->offset_at(1'000'000'000), 3600);  // no footer: the last offset continues
 }
 
+TEST(TimeZoneFile, ReadsVersionOneFiles) {
+  // Version 1 has only the 32-bit block and no footer.
+  std::string s = "TZif";
+  s.append(16, '\0');
+  for (std::uint32_t count : {0u, 0u, 0u, 1u, 2u, 4u}) put32(s, count);
+  put32(s, static_cast<std::uint32_t>(-1000));  // a transition before 1970
+  s.push_back(1);
+  put32(s, 0);
+  s.append(2, '\0');
+  put32(s, static_cast<std::uint32_t>(-3600));
+  s.append(2, '\0');
+  s.append("ABC\0", 4);
+  auto z = TimeZone::from_tzif("Old/Zone", s);
+  ASSERT_TRUE(z);
+  EXPECT_EQ(z->offset_at(-1001), 0);
+  EXPECT_EQ(z->offset_at(-1000), -3600);
+  EXPECT_EQ(z->offset_at(2'000'000'000), -3600);
+}
+
 TEST(TimeZoneFile, RejectsMalformedData) {
   EXPECT_FALSE(TimeZone::from_tzif("x", ""));
   EXPECT_FALSE(TimeZone::from_tzif("x", "TZif2 but not really"));
@@ -242,6 +262,18 @@ TEST(Format, Iso8601LikePhp) {
   EXPECT_EQ(format_iso8601(951782400, 0), "2000-02-29T00:00:00+00:00");
   EXPECT_EQ(format_iso8601(253402300799, 0), "9999-12-31T23:59:59+00:00");
   EXPECT_EQ(format_iso8601(-2208988800, 0), "1900-01-01T00:00:00+00:00");
+}
+
+TEST(Format, ExtremeInstantsDoNotOverflow) {
+  constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
+  constexpr auto kMin = std::numeric_limits<std::int64_t>::min();
+  EXPECT_FALSE(format_iso8601(kMax, 14 * kHour).empty());
+  EXPECT_FALSE(format_date(kMin, -12 * kHour).empty());
+  auto ny = TimeZone::load("America/New_York");
+  ASSERT_TRUE(ny);
+  EXPECT_EQ(ny->offset_at(kMin), ny->offset_at(utc("1800-01-01")));
+  EXPECT_TRUE(ny->offset_at(kMax) == -5 * kHour || ny->offset_at(kMax) == -4 * kHour);
+  EXPECT_EQ(ny->offset_for_local(kMin), ny->offset_at(kMin));
 }
 
 TEST(Format, DateOnly) {

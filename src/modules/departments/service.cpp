@@ -69,13 +69,14 @@ rest::CallResult get(rest::Call& call) {
   } else {
     q.order_by = "d.sort ASC, d.id ASC";
   }
+  std::int64_t start = rest::legacy_page_start(call.start);
   return call.portal.db.read([&](db::Conn& c) {
-    auto rows = store::list(c, q, call.start);
+    auto rows = store::list(c, q, start);
     std::optional<std::int64_t> total;
-    if (call.start >= 0) total = store::count(c, q);
+    if (start >= 0) total = store::count(c, q);
     json::array out;
     for (const auto& d : rows) out.push_back(to_json(d));
-    return rest::page_result(std::move(out), rows.size(), call.start, total);
+    return rest::page_result(std::move(out), rows.size(), start, total);
   });
 }
 

@@ -20,10 +20,13 @@ std::string User::full_name() const {
   return n.empty() ? email : n;
 }
 
-json::object to_json(const User& u, int tz, const std::vector<std::string>& select) {
+json::object to_json(const User& u, int tz, const std::vector<std::string>& select,
+                     std::string_view base_url) {
   bool all = select.empty() || std::find(select.begin(), select.end(), "*") != select.end();
+  bool all_uf = std::find(select.begin(), select.end(), "UF_*") != select.end();
   auto wanted = [&](std::string_view key) {
-    return all || key == "ID" || std::find(select.begin(), select.end(), key) != select.end();
+    return all || key == "ID" || (all_uf && key.substr(0, 3) == "UF_") ||
+           std::find(select.begin(), select.end(), key) != select.end();
   };
   auto date = [&](std::int64_t t) -> json::value {
     if (!t) return json::string();
@@ -37,7 +40,8 @@ json::object to_json(const User& u, int tz, const std::vector<std::string>& sele
   for (std::size_t i = 0; i < kTextFields.size(); ++i)
     if (kTextFields[i].api != "XML_ID" && wanted(kTextFields[i].api))
       o[kTextFields[i].api] = u.text[i];
-  if (wanted("PERSONAL_PHOTO")) o["PERSONAL_PHOTO"] = u.photo_url;
+  if (wanted("PERSONAL_PHOTO"))
+    o["PERSONAL_PHOTO"] = u.photo_url.empty() ? std::string() : std::string(base_url) + u.photo_url;
   if (wanted("LAST_LOGIN")) o["LAST_LOGIN"] = date(u.last_login);
   if (wanted("DATE_REGISTER")) o["DATE_REGISTER"] = date(u.date_register);
   if (wanted("TIMESTAMP_X")) o["TIMESTAMP_X"] = date(u.timestamp_x);
@@ -89,6 +93,26 @@ json::object field_titles() {
   o["UF_INTERESTS"] = "Interests";
   o["UF_WEB_SITES"] = "Other websites";
   o["UF_EMPLOYMENT_DATE"] = "Employment date";
+  o["PERSONAL_ICQ"] = "ICQ";
+  o["PERSONAL_FAX"] = "Fax";
+  o["PERSONAL_PAGER"] = "Pager";
+  o["PERSONAL_STATE"] = "Region";
+  o["PERSONAL_MAILBOX"] = "Mailbox";
+  o["WORK_DEPARTMENT"] = "Department (text)";
+  o["WORK_FAX"] = "Work fax";
+  o["WORK_PAGER"] = "Work pager";
+  o["WORK_MAILBOX"] = "Work mailbox";
+  o["WORK_STATE"] = "Work region";
+  o["WORK_ZIP"] = "Work zip code";
+  o["WORK_COUNTRY"] = "Work country";
+  o["WORK_PROFILE"] = "Company profile";
+  o["UF_SKYPE_LINK"] = "Skype chat";
+  o["UF_ZOOM"] = "Zoom";
+  o["UF_XING"] = "Xing";
+  o["UF_LINKEDIN"] = "LinkedIn";
+  o["UF_FACEBOOK"] = "Facebook";
+  o["UF_TWITTER"] = "Twitter";
+  o["UF_DISTRICT"] = "District";
   o["UF_DEPARTMENT"] = "Departments";
   o["LAST_LOGIN"] = "Last login";
   o["DATE_REGISTER"] = "Registration date";

@@ -21,7 +21,7 @@ struct TextField {
   std::size_t max_length;
 };
 
-inline constexpr std::array<TextField, 28> kTextFields{{
+inline constexpr std::array<TextField, 48> kTextFields{{
     {"NAME", "name", Editor::Self, 100},
     {"LAST_NAME", "last_name", Editor::Self, 100},
     {"SECOND_NAME", "second_name", Editor::Self, 100},
@@ -48,6 +48,26 @@ inline constexpr std::array<TextField, 28> kTextFields{{
     {"UF_SKILLS", "uf_skills", Editor::Self, 4000},
     {"UF_INTERESTS", "uf_interests", Editor::Self, 4000},
     {"UF_WEB_SITES", "uf_web_sites", Editor::Self, 4000},
+    {"PERSONAL_ICQ", "personal_icq", Editor::Self, 255},
+    {"PERSONAL_FAX", "personal_fax", Editor::Self, 255},
+    {"PERSONAL_PAGER", "personal_pager", Editor::Self, 255},
+    {"PERSONAL_STATE", "personal_state", Editor::Self, 255},
+    {"PERSONAL_MAILBOX", "personal_mailbox", Editor::Self, 255},
+    {"WORK_DEPARTMENT", "work_department", Editor::Self, 255},
+    {"WORK_FAX", "work_fax", Editor::Self, 255},
+    {"WORK_PAGER", "work_pager", Editor::Self, 255},
+    {"WORK_MAILBOX", "work_mailbox", Editor::Self, 255},
+    {"WORK_STATE", "work_state", Editor::Self, 255},
+    {"WORK_ZIP", "work_zip", Editor::Self, 255},
+    {"WORK_COUNTRY", "work_country", Editor::Self, 255},
+    {"WORK_PROFILE", "work_profile", Editor::Self, 4000},
+    {"UF_SKYPE_LINK", "uf_skype_link", Editor::Self, 255},
+    {"UF_ZOOM", "uf_zoom", Editor::Self, 255},
+    {"UF_XING", "uf_xing", Editor::Self, 255},
+    {"UF_LINKEDIN", "uf_linkedin", Editor::Self, 255},
+    {"UF_FACEBOOK", "uf_facebook", Editor::Self, 255},
+    {"UF_TWITTER", "uf_twitter", Editor::Self, 255},
+    {"UF_DISTRICT", "uf_district", Editor::Self, 255},
     {"UF_EMPLOYMENT_DATE", "uf_employment_date", Editor::Admin, 10},
     {"XML_ID", "xml_id", Editor::Admin, 255},
 }};
@@ -75,8 +95,10 @@ struct User {
 };
 
 // The Bitrix24 user object (ID as a string, ACTIVE a boolean, UF_DEPARTMENT an int array).
-// `select` limits the keys when it is not empty and holds no "*".
-json::object to_json(const User& user, int tz_offset, const std::vector<std::string>& select = {});
+// `select` limits the keys when it is not empty and holds no "*" ("UF_*" selects every UF_
+// field). `base_url` (scheme://host) makes the photo address absolute for API clients.
+json::object to_json(const User& user, int tz_offset, const std::vector<std::string>& select = {},
+                     std::string_view base_url = {});
 
 // user.fields: field → title.
 json::object field_titles();

@@ -28,20 +28,26 @@ std::vector<std::string> select_of(const json::object& params) {
   return out;
 }
 
+ApiError duplicate_email(const std::string& email) {
+  return bad_argument("EMAIL", "A person with the e-mail " + email + " is already in the portal.");
+}
+
 int tz_now(rest::Call& call) {
   return call.portal.settings.snapshot()->tz_offset_now();
 }
 
 rest::CallResult run_list(rest::Call& call, rest::ListQuery& q,
                           const std::vector<std::string>& select) {
+  std::int64_t start = rest::legacy_page_start(call.start);
   return call.portal.db.read([&](db::Conn& c) {
-    auto rows = store::list(c, q, call.start);
+    auto rows = store::list(c, q, start);
     std::optional<std::int64_t> total;
-    if (call.start >= 0) total = store::count(c, q);
+    if (start >= 0) total = store::count(c, q);
     json::array out;
     int tz = tz_now(call);
-    for (const auto& u : rows) out.push_back(to_json(u, tz, select));
-    return rest::page_result(std::move(out), rows.size(), call.start, total);
+    std::string base = call.request.base_url();
+    for (const auto& u : rows) out.push_back(to_json(u, tz, select, base));
+    return rest::page_result(std::move(out), rows.size(), start, total);
   });
 }
 
@@ -197,7 +203,7 @@ json::object current(rest::Call& call) {
   return call.portal.db.read([&](db::Conn& c) {
     auto u = store::find(c, call.caller.user_id);
     if (!u) throw ApiError(401, "NO_AUTH_FOUND", "Wrong authorization data");
-    return to_json(*u, tz_now(call));
+    return to_json(*u, tz_now(call), {}, call.request.base_url());
   });
 }
 
@@ -212,7 +218,7 @@ json::object profile(rest::Call& call) {
     o["NAME"] = u->field("NAME");
     o["LAST_NAME"] = u->field("LAST_NAME");
     o["PERSONAL_GENDER"] = u->field("PERSONAL_GENDER");
-    if (!u->photo_url.empty()) o["PERSONAL_PHOTO"] = u->photo_url;
+    if (!u->photo_url.empty()) o["PERSONAL_PHOTO"] = call.request.base_url() + u->photo_url;
     std::string zone = u->time_zone.empty() ? settings->time_zone : u->time_zone;
     o["TIME_ZONE"] = zone;
     o["TIME_ZONE_OFFSET"] = timeutil::zone(zone)->offset_at(timeutil::now_seconds());
@@ -338,9 +344,7 @@ std::int64_t add(rest::Call& call) {
     throw bad_argument("UF_DEPARTMENT", "UF_DEPARTMENT is required for an employee.");
 
   return call.portal.db.write([&](db::Tx& tx) {
-    if (store::find_by_email(tx.conn, email))
-      throw bad_request("USER_EXISTS",
-                        "A person with the e-mail " + email + " is already in the portal.");
+    if (store::find_by_email(tx.conn, email)) throw duplicate_email(email);
     std::vector<std::int64_t> departments;
     if (departments_value) departments = department_ids(tx.conn, *departments_value);
     store::NewUser n;
@@ -365,9 +369,7 @@ std::int64_t create_person(Portal& portal, const NewPerson& p) {
   return portal.db.write([&](db::Tx& tx) {
     std::int64_t existing = tx.conn.integer("SELECT count(*) FROM users").value_or(0);
     if (p.as_admin && existing > 0) throw access_denied("The portal already has an administrator.");
-    if (store::find_by_email(tx.conn, p.email))
-      throw bad_request("USER_EXISTS",
-                        "A person with the e-mail " + p.email + " is already in the portal.");
+    if (store::find_by_email(tx.conn, p.email)) throw duplicate_email(p.email);
     store::NewUser n;
     n.email = p.email;
     n.password_hash = crypto::hash_password(p.password);
@@ -405,9 +407,7 @@ void update(rest::Call& call) {
       std::string email(trim(as_string(*v).value_or("")));
       validate_email(email);
       auto other = store::find_by_email(tx.conn, email);
-      if (other && other->id != id)
-        throw bad_request("USER_EXISTS",
-                          "A person with the e-mail " + email + " is already in the portal.");
+      if (other && other->id != id) throw duplicate_email(email);
       columns.emplace_back("email", email);
       columns.emplace_back("email_folded", fold_case(email));
     }
