@@ -190,10 +190,8 @@ int main(int argc, char** argv) {
         std::vector<std::string> scopes;
         std::stringstream ss(wh_scopes);
         for (std::string s; std::getline(ss, s, ',');) scopes.push_back(s);
-        auto known = runtime.registry().scopes();
         for (auto& s : scopes)
-          if (std::find(known.begin(), known.end(), s) == known.end())
-            throw std::runtime_error("Unknown scope: " + s);
+          if (!rest::is_known_scope(s)) throw std::runtime_error("Unknown scope: " + s);
         auto w = webhooks::create(runtime.portal(), wh_user, scopes, wh_title, 0);
         std::cout << "/rest/" << w.user_id << "/" << w.token << "/\n";
       } else if (*wh_list) {

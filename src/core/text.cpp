@@ -13,6 +13,7 @@ char32_t fold_code_point(char32_t c) {
   if (c >= 0x218 && c <= 0x21B) return c | 1;                     // Ș ș Ț ț
   if (c == 0x15E || c == 0x162) return c + 1;                     // Ş Ţ (cedilla forms)
   if (c >= 0x410 && c <= 0x42F) return c + 32;                    // А..Я
+  if (c == 0x401) return 0x435;                                   // Ё → е
   if (c >= 0x400 && c <= 0x40F) return c + 80;                    // Ѐ..Џ
   if (c == 0x451) return 0x435;                                   // ё → е
   return c;

@@ -178,6 +178,10 @@ void Conn::exec_script(std::string_view sql) {
 Database::Database(std::string path) : path_(std::move(path)) {
   writer_ = std::make_unique<Conn>(path_, false);
   migrate(*writer_);
+  // Fresh statistics at every start: a portal created moments ago would otherwise be planned
+  // as if it held one person (a full scan of users per webhook call at 10,000 people). With
+  // analysis_limit the sampling stays fast on large tables.
+  writer_->exec_script("PRAGMA analysis_limit = 1000; ANALYZE;");
 }
 
 Database::~Database() {

@@ -109,7 +109,7 @@ db::Value convert(const ListField& field, const json::value& value, int tz, std:
 }  // namespace
 
 void ListQuery::add_condition(std::string sql, db::Params values) {
-  where += " AND (" + sql + ")";
+  where += (where.empty() ? "(" : " AND (") + sql + ")";
   for (auto& v : values) params.push_back(std::move(v));
 }
 

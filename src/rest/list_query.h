@@ -32,11 +32,15 @@ struct ListField {
 constexpr int kPageSize = 50;
 
 struct ListQuery {
-  std::string where = "1=1";
+  // Conditions joined by AND, without the WHERE keyword; empty means every row. Kept empty
+  // rather than "1=1" so that an unfiltered count(*) can use SQLite's fast path.
+  std::string where;
   db::Params params;
   std::string order_by;
 
   void add_condition(std::string sql, db::Params values = {});
+  // " WHERE …" or "" — to append to a FROM clause.
+  std::string where_clause() const { return where.empty() ? std::string() : " WHERE " + where; }
 };
 
 // Adds one filter entry. Returns false when the field (after the operator prefix) is unknown.

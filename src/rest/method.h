@@ -66,7 +66,15 @@ struct Method {
   MethodFn fn;
   bool session_only = false;  // only from the browser (login, invitations)
   bool in_batch = true;
+  // Reads of the caller's own session that hand out the CSRF token (artel.session): a page that
+  // was reloaded has the cookie but not yet the token. Cross-site pages cannot read the answer
+  // (no credentialed CORS), so this leaks nothing.
+  bool csrf_exempt = false;
 };
+
+// Every scope code Bitrix24 knows, plus Artel's own (portal, helpdesk): a webhook may be given
+// a scope whose methods arrive in a later version, as in Bitrix24.
+bool is_known_scope(std::string_view scope);
 
 class Registry {
  public:

@@ -5,6 +5,59 @@
 
 namespace artel::rest {
 
+bool is_known_scope(std::string_view scope) {
+  static const std::set<std::string, std::less<>> known = {"ai_admin",
+                                                           "biconnector",
+                                                           "bizproc",
+                                                           "booking",
+                                                           "calendar",
+                                                           "call",
+                                                           "cashbox",
+                                                           "catalog",
+                                                           "contact_center",
+                                                           "crm",
+                                                           "documentgenerator",
+                                                           "delivery",
+                                                           "department",
+                                                           "disk",
+                                                           "entity",
+                                                           "humanresources",
+                                                           "im",
+                                                           "imbot",
+                                                           "imconnector",
+                                                           "imopenlines",
+                                                           "intranet",
+                                                           "landing",
+                                                           "lists",
+                                                           "log",
+                                                           "mailservice",
+                                                           "main",
+                                                           "messageservice",
+                                                           "mobile",
+                                                           "pay_system",
+                                                           "placement",
+                                                           "pull",
+                                                           "rpa",
+                                                           "sale",
+                                                           "salescenter",
+                                                           "sign.b2e",
+                                                           "sonet_group",
+                                                           "socialnetwork",
+                                                           "task",
+                                                           "telephony",
+                                                           "timeman",
+                                                           "user",
+                                                           "user_basic",
+                                                           "user_brief",
+                                                           "user.userfield",
+                                                           "userfieldconfig",
+                                                           "userconsent",
+                                                           "vote",
+                                                           "portal",
+                                                           "helpdesk"};
+  return known.count(scope) > 0;
+}
+
 void Registry::add(Method method) {
   method.name = to_lower_ascii(method.name);
   std::string key = method.name;

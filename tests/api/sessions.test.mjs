@@ -173,6 +173,12 @@ describe('CSRF', () => {
     fails(await admin.call('user.get', {}, { csrf: false, transport: 'get' }), 401, 'INVALID_CSRF')
   })
 
+  test('a reloaded page with only the cookie gets its token back from artel.session', async () => {
+    const r = ok(await admin.call('artel.session', {}, { csrf: false }))
+    assert.equal(r.csrf, admin.csrf)
+    assert.equal(r.user.ID, '1')
+  })
+
   test('a wrong token: 401 INVALID_CSRF, and nothing changes', async () => {
     const r = await admin.call(
       'department.add',

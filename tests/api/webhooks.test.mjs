@@ -93,6 +93,13 @@ describe('artel.webhook.add / list / delete', () => {
     fails(await admin.call('artel.webhook.add', { USER_ID: leaver, SCOPE: ['user'] }), 400)
   })
 
+  test('a scope of a later module may be granted now, as in Bitrix24', async () => {
+    const w = ok(await admin.call('artel.webhook.add', { SCOPE: ['user', 'crm'] }))
+    assert.deepEqual([...w.SCOPE].sort(), ['crm', 'user'])
+    ok(await hookOf(w).call('user.current'))
+    fails(await hookOf(w).call('department.get'), 403, 'insufficient_scope')
+  })
+
   test('a webhook without scopes still calls the basic methods', async () => {
     const w = ok(await admin.call('artel.webhook.add', { SCOPE: [] }))
     const h = hookOf(w)

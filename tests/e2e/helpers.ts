@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test'
 import { deflateSync } from 'node:zlib'
+import { startPortal } from '../support/server.mjs'
 
 export interface Portal {
   url: string
@@ -84,4 +85,14 @@ export function pngSquare(size = 8, rgb: [number, number, number] = [47, 198, 24
     chunk('IDAT', deflateSync(raw)),
     chunk('IEND', Buffer.alloc(0)),
   ])
+}
+
+/**
+ * A fresh portal whose default language is English, so the specs can read English labels
+ * (the server's own default is Russian). Options go to startPortal.
+ */
+export async function startEnglishPortal(options: Record<string, unknown> = {}): Promise<Portal> {
+  const portal = (await startPortal(options)) as Portal
+  await api(portal, 'artel.settings.set', { fields: { LANGUAGE: 'en' } })
+  return portal
 }

@@ -1,14 +1,13 @@
 import { expect, test } from '@playwright/test'
-import { startPortal } from '../support/server.mjs'
 import { startSmtp } from '../support/smtp.mjs'
-import { invitationLink, login, pngSquare, type Portal } from './helpers'
+import { invitationLink, login, pngSquare, startEnglishPortal, type Portal } from './helpers'
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>
 let portal: Portal
 
 test.beforeAll(async () => {
   smtp = await startSmtp()
-  portal = (await startPortal({ smtp: smtp.url })) as Portal
+  portal = await startEnglishPortal({ smtp: smtp.url })
 })
 test.afterAll(async () => {
   await portal?.stop()

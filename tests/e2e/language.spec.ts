@@ -1,10 +1,9 @@
 import { expect, test } from '@playwright/test'
-import { startPortal } from '../support/server.mjs'
-import { api, login, type Portal } from './helpers'
+import { api, login, startEnglishPortal, type Portal } from './helpers'
 
 let portal: Portal
 test.beforeAll(async () => {
-  portal = (await startPortal()) as Portal
+  portal = await startEnglishPortal()
   // Start from English whatever the portal's default is.
   await api(portal, 'user.update', { ID: 1, LANGUAGE_ID: 'en' })
 })
@@ -17,7 +16,7 @@ test('switch the interface to Russian and back', async ({ page }) => {
   await expect(page.getByTestId('menu-tasks')).toContainText('Tasks and Projects')
 
   await page.getByTestId('user-menu').click()
-  await page.getByTestId('language-ru').click()
+  await page.getByRole('menuitemcheckbox', { name: 'Русский' }).click()
   await expect(page.getByTestId('menu-feed')).toContainText('Новости')
   await expect(page.getByTestId('menu-tasks')).toContainText('Задачи и проекты')
   await expect(page.getByTestId('menu-company')).toContainText('Компания')
@@ -32,11 +31,11 @@ test('switch the interface to Russian and back', async ({ page }) => {
   await expect(page.getByTestId('not-available-title')).toHaveText('Этот раздел пока недоступен')
 
   await page.getByTestId('user-menu').click()
-  await page.getByTestId('language-ro').click()
+  await page.getByRole('menuitemcheckbox', { name: 'Română' }).click()
   await expect(page.getByTestId('menu-tasks')).toContainText('Sarcini și proiecte')
 
   await page.getByTestId('user-menu').click()
-  await page.getByTestId('language-en').click()
+  await page.getByRole('menuitemcheckbox', { name: 'English' }).click()
   await expect(page.getByTestId('menu-tasks')).toContainText('Tasks and Projects')
 })
 

@@ -1,12 +1,11 @@
 import { expect, test } from '@playwright/test'
-import { startPortal } from '../support/server.mjs'
-import { login, type Portal } from './helpers'
+import { login, startEnglishPortal, type Portal } from './helpers'
 
 let portal: Portal
 let anna: { id: number; email: string; password: string }
 
 test.beforeAll(async () => {
-  portal = (await startPortal()) as Portal
+  portal = await startEnglishPortal()
   anna = await portal.addEmployee({ NAME: 'Anna', LAST_NAME: 'Belova', WORK_POSITION: 'Designer' })
 })
 test.afterAll(async () => {

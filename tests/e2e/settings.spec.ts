@@ -1,10 +1,9 @@
 import { expect, test } from '@playwright/test'
-import { startPortal } from '../support/server.mjs'
-import { choose, login, pngSquare, type Portal } from './helpers'
+import { choose, login, pngSquare, startEnglishPortal, type Portal } from './helpers'
 
 let portal: Portal
 test.beforeAll(async () => {
-  portal = (await startPortal()) as Portal
+  portal = await startEnglishPortal()
 })
 test.afterAll(async () => {
   await portal?.stop()
@@ -68,7 +67,7 @@ test('create and revoke an incoming webhook', async ({ page }) => {
   await page.goto(`${portal.url}/settings/integrations`)
   await expect(page.getByTestId('webhook-list-empty')).toBeVisible()
   await page.getByTestId('webhook-title').fill('Accounting export')
-  await page.getByTestId('webhook-scope-crm').click()
+  await page.getByTestId('webhook-scope-portal').click()
   await page.getByTestId('webhook-create').click()
 
   const url = (await page.getByTestId('webhook-url').textContent())!.trim()
@@ -84,7 +83,7 @@ test('create and revoke an incoming webhook', async ({ page }) => {
     .locator('li')
     .filter({ hasText: 'Accounting export' })
   await expect(item).toBeVisible()
-  await expect(item).toContainText('crm')
+  await expect(item).toContainText('portal')
   await item.getByRole('button', { name: 'Revoke' }).click()
   await page.getByTestId('confirm-ok').click()
   await expect(page.getByTestId('webhook-list-empty')).toBeVisible()

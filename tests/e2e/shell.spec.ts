@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { startPortal } from '../support/server.mjs'
-import { login, type Portal } from './helpers'
+import { login, startEnglishPortal, type Portal } from './helpers'
 
 const SECTIONS = [
   'feed',
@@ -22,7 +21,7 @@ const SECTIONS = [
 
 let portal: Portal
 test.beforeAll(async () => {
-  portal = (await startPortal()) as Portal
+  portal = await startEnglishPortal()
 })
 test.afterAll(async () => {
   await portal?.stop()
@@ -85,4 +84,19 @@ test('logging out returns to the login page', async ({ page }) => {
   await expect(page).toHaveURL(/\/login/)
   await page.goto(`${portal.url}/company/structure`)
   await expect(page).toHaveURL(/\/login\?redirect=/)
+})
+
+test('on a phone the menu collapses behind a button', async ({ browser }) => {
+  const phone = await browser.newContext({ viewport: { width: 390, height: 800 } })
+  const page = await phone.newPage()
+  await login(page, portal)
+  await expect(page.getByTestId('side-menu')).toBeHidden()
+  await page.getByTestId('mobile-menu-button').click()
+  const menu = page.getByTestId('mobile-menu')
+  await expect(menu.getByTestId('menu-company')).toBeVisible()
+  await menu.getByTestId('menu-company').click()
+  await expect(page.getByTestId('structure-page')).toBeVisible()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await page.screenshot({ path: test.info().outputPath('phone.png') })
+  await phone.close()
 })

@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { startPortal } from '../support/server.mjs'
-import { api, choose, login, type Portal } from './helpers'
+import { api, choose, login, startEnglishPortal, type Portal } from './helpers'
 
 let portal: Portal
 let salesId: string
@@ -8,7 +7,7 @@ let supportId: string
 let employee: { id: number; email: string }
 
 test.beforeAll(async () => {
-  portal = (await startPortal()) as Portal
+  portal = await startEnglishPortal()
   salesId = String(await api(portal, 'department.add', { NAME: 'Sales', PARENT: 1 }))
   supportId = String(await api(portal, 'department.add', { NAME: 'Support', PARENT: 1 }))
   employee = await portal.addEmployee({

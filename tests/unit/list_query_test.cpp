@@ -79,6 +79,13 @@ TEST(ListQuery, PercentInAPlainValueIsAWildcard) {
   EXPECT_EQ(std::get<std::string>(q.params.at(0)), "ива%");
 }
 
+TEST(ListQuery, NoConditionsMeansNoWhereClause) {
+  ListQuery q;
+  EXPECT_EQ(q.where_clause(), "");
+  q.add_condition("t.id = ?", {std::int64_t{1}});
+  EXPECT_EQ(q.where_clause(), " WHERE (t.id = ?)");
+}
+
 TEST(ListQuery, OrderIsValidatedAndGetsAnIdTiebreak) {
   ListQuery q;
   json::value order = json::object{{"NAME", "desc"}};

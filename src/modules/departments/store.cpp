@@ -31,14 +31,15 @@ std::optional<Department> find(db::Conn& conn, std::int64_t id) {
 
 std::vector<Department> list(db::Conn& conn, const rest::ListQuery& q, std::int64_t start) {
   std::vector<Department> out;
-  conn.run(std::string(kSelect) + " WHERE " + q.where + " ORDER BY " + q.order_by +
+  conn.run(std::string(kSelect) + q.where_clause() + " ORDER BY " + q.order_by +
                rest::limit_clause(start),
            q.params, [&](const db::Row& r) { out.push_back(read(r)); });
   return out;
 }
 
 std::int64_t count(db::Conn& conn, const rest::ListQuery& q) {
-  return conn.integer("SELECT count(*) FROM departments d WHERE " + q.where, q.params).value_or(0);
+  return conn.integer("SELECT count(*) FROM departments d" + q.where_clause(), q.params)
+      .value_or(0);
 }
 
 std::int64_t insert(db::Conn& conn, const Department& d) {

@@ -97,14 +97,13 @@ std::optional<User> find_by_email(db::Conn& conn, std::string_view email) {
 
 std::vector<User> list(db::Conn& conn, const rest::ListQuery& q, std::int64_t start) {
   std::vector<User> out;
-  conn.run(
-      select_sql() + " WHERE " + q.where + " ORDER BY " + q.order_by + rest::limit_clause(start),
-      q.params, [&](const db::Row& r) { out.push_back(read_user(r)); });
+  conn.run(select_sql() + q.where_clause() + " ORDER BY " + q.order_by + rest::limit_clause(start),
+           q.params, [&](const db::Row& r) { out.push_back(read_user(r)); });
   return out;
 }
 
 std::int64_t count(db::Conn& conn, const rest::ListQuery& q) {
-  return conn.integer("SELECT count(*) FROM users u WHERE " + q.where, q.params).value_or(0);
+  return conn.integer("SELECT count(*) FROM users u" + q.where_clause(), q.params).value_or(0);
 }
 
 std::int64_t insert(db::Conn& conn, const NewUser& n) {

@@ -75,6 +75,18 @@ describe('RestClient', () => {
     expect(onUnauthorized).toHaveBeenCalledOnce()
   })
 
+  it('does not end the session for a 401 about something else', async () => {
+    const client = new RestClient('/rest', async () =>
+      reply(401, { error: 'INVALID_CREDENTIALS', error_description: 'Wrong password.' }),
+    )
+    const onUnauthorized = vi.fn()
+    client.onUnauthorized = onUnauthorized
+    client.csrf = 'token'
+    const error = await client.result('artel.password.change').catch((e) => e)
+    expect(error.description).toBe('Wrong password.')
+    expect(onUnauthorized).not.toHaveBeenCalled()
+  })
+
   it('follows next to read every page of a list', async () => {
     const pages: Record<number, unknown> = {
       0: { result: [{ ID: '1' }, { ID: '2' }], total: 3, next: 2 },

@@ -31,6 +31,9 @@ export class RestError extends Error {
 export const NETWORK_ERROR = 'NETWORK_ERROR'
 export const BAD_RESPONSE = 'BAD_RESPONSE'
 
+/** 401 codes that mean the session itself is gone (not, say, a wrong current password). */
+const SESSION_ENDED = new Set(['NO_AUTH_FOUND', 'INVALID_CSRF', 'expired_token'])
+
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
 export class RestClient {
@@ -79,7 +82,13 @@ export class RestClient {
 
     if (isErrorBody(body)) {
       const error = new RestError(body.error, body.error_description ?? '', response.status)
-      if (response.status === 401 && this.csrf && this.onUnauthorized) this.onUnauthorized(error)
+      if (
+        response.status === 401 &&
+        SESSION_ENDED.has(error.code) &&
+        this.csrf &&
+        this.onUnauthorized
+      )
+        this.onUnauthorized(error)
       throw error
     }
     if (!response.ok || !isEnvelope(body)) {

@@ -94,6 +94,10 @@ export default {
       description: 'Webhooks for programs that use the REST API.',
     },
   },
+  shell: {
+    menu: 'Menu',
+    openMenu: 'Open the menu',
+  },
   notAvailable: {
     title: 'This section is not available yet',
   },
@@ -276,6 +280,7 @@ export default {
     example: 'Example call',
     listTitle: 'Webhooks',
     none: 'No webhooks yet',
+    notYet: 'not available yet',
     untitled: 'Untitled webhook',
     revoke: 'Revoke',
     revokeTitle: 'Revoke webhook',

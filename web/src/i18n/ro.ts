@@ -96,6 +96,10 @@ const ro: typeof en = {
       description: 'Webhook-uri pentru programele care folosesc REST API.',
     },
   },
+  shell: {
+    menu: 'Meniu',
+    openMenu: 'Deschide meniul',
+  },
   notAvailable: {
     title: 'Această secțiune nu este încă disponibilă',
   },
@@ -278,6 +282,7 @@ const ro: typeof en = {
     example: 'Exemplu de apel',
     listTitle: 'Webhook-uri',
     none: 'Nu există încă webhook-uri',
+    notYet: 'încă indisponibil',
     untitled: 'Webhook fără titlu',
     revoke: 'Revocă',
     revokeTitle: 'Revocare webhook',

@@ -95,6 +95,10 @@ const ru: typeof en = {
       description: 'Вебхуки для программ, работающих с REST API.',
     },
   },
+  shell: {
+    menu: 'Меню',
+    openMenu: 'Открыть меню',
+  },
   notAvailable: {
     title: 'Этот раздел пока недоступен',
   },
@@ -278,6 +282,7 @@ const ru: typeof en = {
     example: 'Пример вызова',
     listTitle: 'Вебхуки',
     none: 'Вебхуков пока нет',
+    notYet: 'пока недоступно',
     untitled: 'Вебхук без названия',
     revoke: 'Отозвать',
     revokeTitle: 'Отзыв вебхука',
