@@ -19,7 +19,8 @@ Runtime::Runtime(const std::string& data_dir)
       settings_(db_),
       files_(data_dir),
       mail_(db_) {
-  portal_ = std::make_unique<Portal>(Portal{db_, settings_, mail_, files_, nullptr, data_dir});
+  portal_ =
+      std::make_unique<Portal>(Portal{db_, settings_, mail_, files_, throttle_, nullptr, data_dir});
   rest::register_builtin_methods(registry_);
   users::register_methods(registry_);
   departments::register_methods(registry_);

@@ -9,6 +9,7 @@
 #include "db/db.h"
 #include "events/mail_outbox.h"
 #include "modules/files/store.h"
+#include "modules/sessions/throttle.h"
 #include "modules/settings/store.h"
 #include "rest/method.h"
 
@@ -30,6 +31,7 @@ class Runtime {
   SettingsStore settings_;
   FileStore files_;
   MailOutbox mail_;
+  sessions::LoginThrottle throttle_;
   std::unique_ptr<Portal> portal_;
   rest::Registry registry_;
 };

@@ -12,6 +12,9 @@ class Database;
 namespace net {
 class Hub;
 }
+namespace sessions {
+class LoginThrottle;
+}
 class SettingsStore;
 class MailOutbox;
 class FileStore;
@@ -21,6 +24,7 @@ struct Portal {
   SettingsStore& settings;
   MailOutbox& mail;
   FileStore& files;
+  sessions::LoginThrottle& login_throttle;
   net::Hub* hub = nullptr;  // absent in command-line tools
   std::string data_dir;
 };

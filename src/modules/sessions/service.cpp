@@ -68,7 +68,7 @@ rest::CallResult login(rest::Call& call) {
   std::string password = required_string(call.params, "PASSWORD");
   std::string account = fold_case(login);
   const std::string& address = call.request.remote_address;
-  auto& limiter = throttle();
+  auto& limiter = call.portal.login_throttle;
   if (limiter.blocked(account, address))
     throw ApiError(429, "TOO_MANY_ATTEMPTS",
                    "Too many failed attempts to log in. Wait 15 minutes and try again.");

@@ -32,9 +32,4 @@ void LoginThrottle::succeeded(const std::string& account) {
   by_account_.erase(account);
 }
 
-LoginThrottle& throttle() {
-  static LoginThrottle instance;
-  return instance;
-}
-
 }  // namespace artel::sessions

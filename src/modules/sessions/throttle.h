@@ -23,6 +23,4 @@ class LoginThrottle {
   std::map<std::string, std::deque<Clock::time_point>> by_account_, by_address_;
 };
 
-LoginThrottle& throttle();
-
 }  // namespace artel::sessions
