@@ -1,10 +1,14 @@
-// Storage. One Database per portal: a single writer connection (SQLite allows one writer at a
-// time; funnelling writes through one connection avoids busy waits) and a pool of reader
-// connections. Every write runs in a transaction; work that must happen only once the change is
-// durable (live updates, waking the mail sender) is registered with Tx::on_commit.
+// Storage. One Database per portal, on SQLite (a file, the default) or PostgreSQL (a
+// postgresql:// URL). Either way: a single writer connection behind a mutex (every write runs in
+// a transaction, one at a time) and a pool of reader connections. Work that must happen only
+// once the change is durable (live updates, waking the mail sender) is registered with
+// Tx::on_commit.
 //
-// SQL in stores is portable (standard SQL, RETURNING-free inserts, ON CONFLICT); the SQLite
-// specifics live in sqlite.cpp. A PostgreSQL back end implements the same Conn.
+// SQL in stores is portable: `?` placeholders, standard SQL, ON CONFLICT, RETURNING. Functions
+// both back ends provide under the same name: artel_fold(text) (case folding for LIKE; a C
+// function on SQLite, an SQL function created by a migration on PostgreSQL) and
+// string_agg(text, separator) (native on PostgreSQL, registered on SQLite). The rest of the
+// differences live in sqlite.cpp and postgres.cpp; dialect() tells the few callers that care.
 #pragma once
 
 #include <cstdint>
@@ -14,14 +18,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <variant>
 #include <vector>
 
-struct sqlite3;
-struct sqlite3_stmt;
-
 namespace artel::db {
+
+enum class Dialect { Sqlite, Postgres };
 
 using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
 using Params = std::vector<Value>;
@@ -36,40 +38,51 @@ inline Value text_or_null(const std::string& s) {
 // One result row; valid only inside the callback that receives it.
 class Row {
  public:
-  explicit Row(sqlite3_stmt* stmt) : stmt_(stmt) {}
-  std::int64_t integer(int column) const;
-  double real(int column) const;
-  std::string text(int column) const;  // "" for NULL
-  bool is_null(int column) const;
-  std::optional<std::int64_t> optional_integer(int column) const;
-  int columns() const;
-
- private:
-  sqlite3_stmt* stmt_;
+  virtual ~Row() = default;
+  virtual std::int64_t integer(int column) const = 0;  // 0 for NULL
+  virtual double real(int column) const = 0;
+  virtual std::string text(int column) const = 0;  // "" for NULL
+  virtual bool is_null(int column) const = 0;
+  virtual int columns() const = 0;
+  std::optional<std::int64_t> optional_integer(int column) const {
+    if (is_null(column)) return std::nullopt;
+    return integer(column);
+  }
 };
 
+// One connection with its cache of prepared statements. Not thread-safe: a Database hands each
+// connection to one thread at a time.
 class Conn {
  public:
-  Conn(const std::string& path, bool read_only);
-  ~Conn();
+  virtual ~Conn() = default;
+  Conn() = default;
   Conn(const Conn&) = delete;
   Conn& operator=(const Conn&) = delete;
 
-  // Runs a statement; calls on_row for each result row. Returns the number of changed rows.
-  std::int64_t run(std::string_view sql, const Params& params = {},
-                   const std::function<void(const Row&)>& on_row = nullptr);
-  std::int64_t insert(std::string_view sql, const Params& params = {});  // returns the new rowid
+  virtual Dialect dialect() const = 0;
+
+  // Runs one statement (`?` placeholders); calls on_row for each result row. Returns the number
+  // of rows an INSERT, UPDATE or DELETE changed.
+  virtual std::int64_t run(std::string_view sql, const Params& params = {},
+                           const std::function<void(const Row&)>& on_row = nullptr) = 0;
+  // Runs several statements without parameters (migrations, settings).
+  virtual void exec_script(std::string_view sql) = 0;
+
+  // "INSERT INTO t(…) VALUES (…)" into a table with an `id` column; returns the new id (the
+  // statement is run with " RETURNING id" appended).
+  std::int64_t insert(std::string_view sql, const Params& params = {});
   std::optional<std::int64_t> integer(std::string_view sql, const Params& params = {});
   std::optional<std::string> text(std::string_view sql, const Params& params = {});
-  void exec_script(std::string_view sql);  // several statements, no parameters
 
-  sqlite3* handle() { return db_; }
+  // The write transaction: SQLite takes the write lock at BEGIN (BEGIN IMMEDIATE); PostgreSQL
+  // takes a transaction-level advisory lock, so that writers of several processes run one at a
+  // time, as they do on SQLite, and a check followed by a write stays true.
+  virtual void begin_write() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;  // never throws
 
- private:
-  sqlite3_stmt* prepare(std::string_view sql);
-
-  sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  // False once the connection is lost (PostgreSQL); a pool drops such a connection.
+  virtual bool healthy() const { return true; }
 };
 
 class Tx {
@@ -83,11 +96,19 @@ class Tx {
   std::vector<std::function<void()>> after_commit_;
 };
 
+// True for "postgresql://…" and "postgres://…".
+bool is_postgres_url(std::string_view location);
+// The location for messages: a URL without its password.
+std::string display_location(std::string_view location);
+
 class Database {
  public:
-  // Opens (creating if needed) the database file and applies pending migrations.
-  explicit Database(std::string path);
+  // Opens an SQLite file (creating it if needed) or a PostgreSQL database (a postgresql:// URL;
+  // the database must exist) and applies pending migrations.
+  explicit Database(std::string location);
   ~Database();
+
+  Dialect dialect() const { return dialect_; }
 
   template <class F>
   auto read(F&& fn) {
@@ -95,34 +116,35 @@ class Database {
     return fn(*lease.conn);
   }
 
-  // Runs fn inside BEGIN IMMEDIATE … COMMIT on the writer connection; rolls back if it throws.
+  // Runs fn inside a write transaction on the writer connection; rolls back if it throws.
   template <class F>
   auto write(F&& fn) {
     std::unique_lock lock(writer_mu_);
     Tx tx(*writer_);
-    begin();
+    writer_->begin_write();
     try {
       if constexpr (std::is_void_v<decltype(fn(tx))>) {
         fn(tx);
-        commit();
+        writer_->commit();
         lock.unlock();
         for (auto& f : tx.after_commit_) f();
       } else {
         auto result = fn(tx);
-        commit();
+        writer_->commit();
         lock.unlock();
         for (auto& f : tx.after_commit_) f();
         return result;
       }
     } catch (...) {
-      rollback();
+      writer_->rollback();
       throw;
     }
   }
 
-  // A consistent copy of the live database into `target` (SQLite online backup API).
+  // A consistent copy of the live database into the SQLite file `target` (SQLite's online backup
+  // API). SQLite only: a PostgreSQL database is backed up with pg_dump.
   void backup_to(const std::string& target);
-  const std::string& path() const { return path_; }
+  const std::string& location() const { return location_; }
 
  private:
   struct Lease {
@@ -131,18 +153,14 @@ class Database {
     Database& db;
     std::unique_ptr<Conn> conn;
   };
-  void begin();
-  void commit();
-  void rollback();
+  std::unique_ptr<Conn> open(bool read_only) const;
 
-  std::string path_;
+  std::string location_;
+  Dialect dialect_;
   std::mutex writer_mu_;
   std::unique_ptr<Conn> writer_;
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<Conn>> idle_readers_;
 };
-
-// Registers Artel's SQL functions (Unicode case folding for LIKE) on every new connection.
-void register_functions(sqlite3* db);
 
 }  // namespace artel::db

@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-namespace artel::db {
+#include "db/db.h"
 
-class Conn;
+namespace artel::db {
 
 struct Migration {
   int version;
@@ -13,10 +13,12 @@ struct Migration {
   const char* sql;
 };
 
-// Generated at build time from src/db/migrations/*.sql.
-const std::vector<Migration>& builtin_migrations();
+// Generated at build time: src/db/migrations/NNNN_name.sql for SQLite and
+// src/db/migrations/postgres/NNNN_name.sql for PostgreSQL, the same versions in both.
+const std::vector<Migration>& builtin_migrations(Dialect dialect);
 
-// Applies each migration not yet recorded in schema_migrations, each in its own transaction.
+// Applies each migration of the connection's dialect not yet recorded in schema_migrations, each
+// in its own write transaction (so that several processes starting at once apply each once).
 void migrate(Conn& conn);
 
 }  // namespace artel::db
