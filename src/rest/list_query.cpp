@@ -64,6 +64,7 @@ const ListField* find_field(std::span<const ListField> fields, std::string_view 
   return nullptr;
 }
 
+// For LIKE … ESCAPE '\\': the pattern matches the text literally.
 std::string escape_like(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -71,6 +72,31 @@ std::string escape_like(std::string_view s) {
     out += c;
   }
   return out;
+}
+
+// For LIKE … ESCAPE '\\' with the caller's own % and _ wildcards: a backslash is only a
+// backslash. (PostgreSQL's LIKE escapes with a backslash by default, SQLite's does not; with
+// the ESCAPE clause both read the pattern alike.)
+std::string escape_backslashes(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// The column as text for artel_fold(), which PostgreSQL defines for text only.
+std::string folded(const ListField& field) {
+  std::string col(field.sql);
+  if (field.kind != FieldKind::Text) col = "CAST(" + col + " AS TEXT)";
+  return "artel_fold(" + col + ")";
+}
+
+std::string order_term(const ListField& field, const std::string& direction) {
+  std::string term = std::string(field.sql) + " " + direction;
+  if (field.nullable) term += direction == "ASC" ? " NULLS FIRST" : " NULLS LAST";
+  return term;
 }
 
 db::Value convert(const ListField& field, const json::value& value, int tz, std::string_view key) {
@@ -137,7 +163,7 @@ bool add_entry(ListQuery& query, std::string_view key, const json::value& value,
     case Op::NotIn: {
       auto items = as_list(value);
       if (items.empty()) {
-        query.add_condition(op == Op::In ? "0" : "1");
+        query.add_condition(op == Op::In ? "1=0" : "1=1");
         return true;
       }
       if (items.size() > 1000)
@@ -170,9 +196,9 @@ bool add_entry(ListQuery& query, std::string_view key, const json::value& value,
       if (!s) throw bad_argument(std::string(key), "Filter " + std::string(key) + " expects text.");
       bool raw = op == Op::LikeRaw || op == Op::NotLikeRaw;
       bool negate = op == Op::NotLike || op == Op::NotLikeRaw;
-      std::string pattern = raw ? fold_case(*s) : "%" + escape_like(fold_case(*s)) + "%";
-      query.add_condition("artel_fold(" + col + ")" + (negate ? " NOT LIKE ?" : " LIKE ?") +
-                              (raw ? "" : " ESCAPE '\\'"),
+      std::string pattern =
+          raw ? escape_backslashes(fold_case(*s)) : "%" + escape_like(fold_case(*s)) + "%";
+      query.add_condition(folded(*field) + (negate ? " NOT LIKE ?" : " LIKE ?") + " ESCAPE '\\'",
                           {pattern});
       return true;
     }
@@ -187,8 +213,9 @@ bool add_entry(ListQuery& query, std::string_view key, const json::value& value,
   if (field->kind == FieldKind::Text && (op == Op::Eq || op == Op::NotEq) && value.is_string() &&
       value.get_string().find('%') != json::string::npos) {
     // Bitrix24 treats % in a plain value as a wildcard ({"NAME": "Ива%"}).
-    query.add_condition("artel_fold(" + col + ")" + (op == Op::Eq ? " LIKE ?" : " NOT LIKE ?"),
-                        {fold_case(std::string(value.get_string()))});
+    query.add_condition(
+        folded(*field) + (op == Op::Eq ? " LIKE ?" : " NOT LIKE ?") + " ESCAPE '\\'",
+        {escape_backslashes(fold_case(std::string(value.get_string())))});
     return true;
   }
   db::Value v = convert(*field, value, tz, key);
@@ -213,7 +240,7 @@ bool add_filter_entry(ListQuery& query, std::string_view key, const json::value&
   try {
     return add_entry(query, key, value, fields, tz);
   } catch (const Unmatchable&) {
-    query.add_condition("0");
+    query.add_condition("1=0");
     return true;
   }
 }
@@ -236,7 +263,7 @@ void set_order_scalar(ListQuery& query, std::string_view field_name, std::string
   if (dir != "ASC" && dir != "DESC")
     throw bad_argument("order", "Sort direction must be ASC or DESC.");
   if (!query.order_by.empty()) query.order_by += ", ";
-  query.order_by += std::string(field->sql) + " " + dir;
+  query.order_by += order_term(*field, dir);
   if (field->sql != id_sql) query.order_by += ", " + std::string(id_sql) + " " + dir;
 }
 
@@ -253,7 +280,7 @@ void set_order(ListQuery& query, const json::value* order, std::span<const ListF
       if (d != "ASC" && d != "DESC")
         throw bad_argument("order", "Sort direction must be ASC or DESC.");
       if (!query.order_by.empty()) query.order_by += ", ";
-      query.order_by += std::string(field->sql) + " " + d;
+      query.order_by += order_term(*field, d);
     }
     query.order_by += ", " + std::string(id_sql) + " ASC";
     return;

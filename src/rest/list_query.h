@@ -27,6 +27,9 @@ struct ListField {
   std::string_view sql;   // SQL expression
   FieldKind kind;
   bool sortable = true;
+  // May be NULL: sorting then puts NULLs first when ascending and last when descending, as
+  // Bitrix24 (MySQL) and SQLite do and PostgreSQL does only when told.
+  bool nullable = false;
 };
 
 constexpr int kPageSize = 50;

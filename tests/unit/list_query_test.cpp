@@ -12,6 +12,7 @@ const ListField kFields[] = {
     {"NAME", "t.name", FieldKind::Text},
     {"ACTIVE", "t.active", FieldKind::Flag},
     {"CREATED", "t.created", FieldKind::DateTime},
+    {"PARENT", "t.parent_id", FieldKind::Integer, true, /*nullable=*/true},
 };
 
 std::int64_t int_at(const ListQuery& q, std::size_t i) {
@@ -44,7 +45,7 @@ TEST(ListQuery, ArrayValuesMeanInAndNotIn) {
 TEST(ListQuery, EmptyInMatchesNothing) {
   ListQuery q;
   add_filter(q, json::object{{"@ID", json::array{}}}, kFields, 0);
-  EXPECT_NE(q.where.find("(0)"), std::string::npos);
+  EXPECT_NE(q.where.find("(1=0)"), std::string::npos);
 }
 
 TEST(ListQuery, DatesAreParsedWithTheirOffset) {
@@ -69,13 +70,13 @@ TEST(ListQuery, BadValuesAndUnknownFieldsAreErrors) {
 TEST(ListQuery, AnUnreadableDateMatchesNothing) {
   ListQuery q;
   add_filter(q, json::object{{">CREATED", "yesterday"}}, kFields, 0);
-  EXPECT_NE(q.where.find("(0)"), std::string::npos);
+  EXPECT_NE(q.where.find("(1=0)"), std::string::npos);
 }
 
 TEST(ListQuery, PercentInAPlainValueIsAWildcard) {
   ListQuery q;
   add_filter(q, json::object{{"NAME", "Ива%"}}, kFields, 0);
-  EXPECT_NE(q.where.find("artel_fold(t.name) LIKE ?"), std::string::npos);
+  EXPECT_NE(q.where.find("artel_fold(t.name) LIKE ? ESCAPE '\\'"), std::string::npos);
   EXPECT_EQ(std::get<std::string>(q.params.at(0)), "ива%");
 }
 
@@ -84,6 +85,29 @@ TEST(ListQuery, NoConditionsMeansNoWhereClause) {
   EXPECT_EQ(q.where_clause(), "");
   q.add_condition("t.id = ?", {std::int64_t{1}});
   EXPECT_EQ(q.where_clause(), " WHERE (t.id = ?)");
+}
+
+TEST(ListQuery, ABackslashInACallersPatternIsLiteralOnBothBackEnds) {
+  ListQuery q;
+  add_filter(q, json::object{{"=%NAME", "a\\b%"}, {"NAME", "c\\%"}}, kFields, 0);
+  EXPECT_EQ(std::get<std::string>(q.params.at(0)), "a\\\\b%");
+  EXPECT_EQ(std::get<std::string>(q.params.at(1)), "c\\\\%");
+}
+
+TEST(ListQuery, LikeOnANumberComparesItsText) {
+  ListQuery q;
+  add_filter(q, json::object{{"%ID", "12"}}, kFields, 0);
+  EXPECT_NE(q.where.find("artel_fold(CAST(t.id AS TEXT)) LIKE ?"), std::string::npos);
+}
+
+TEST(ListQuery, NullsSortFirstAscendingAndLastDescending) {
+  ListQuery q;
+  json::value order = json::object{{"PARENT", "asc"}};
+  set_order(q, &order, kFields, "t.id ASC", "t.id");
+  EXPECT_EQ(q.order_by, "t.parent_id ASC NULLS FIRST, t.id ASC");
+  ListQuery d;
+  set_order_scalar(d, "PARENT", "desc", kFields, "t.id");
+  EXPECT_EQ(d.order_by, "t.parent_id DESC NULLS LAST, t.id DESC");
 }
 
 TEST(ListQuery, OrderIsValidatedAndGetsAnIdTiebreak) {

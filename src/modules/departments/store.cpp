@@ -15,9 +15,11 @@ Department read(const db::Row& r) {
 std::span<const rest::ListField> list_fields() {
   using rest::FieldKind;
   static const rest::ListField fields[] = {
-      {"ID", "d.id", FieldKind::Integer},           {"NAME", "d.name", FieldKind::Text},
-      {"SORT", "d.sort", FieldKind::Integer},       {"PARENT", "d.parent_id", FieldKind::Integer},
-      {"UF_HEAD", "d.head_id", FieldKind::Integer},
+      {"ID", "d.id", FieldKind::Integer},
+      {"NAME", "d.name", FieldKind::Text},
+      {"SORT", "d.sort", FieldKind::Integer},
+      {"PARENT", "d.parent_id", FieldKind::Integer, true, /*nullable=*/true},
+      {"UF_HEAD", "d.head_id", FieldKind::Integer, true, /*nullable=*/true},
   };
   return fields;
 }
@@ -77,7 +79,8 @@ std::int64_t member_count(db::Conn& conn, std::int64_t id) {
 bool is_in_subtree(db::Conn& conn, std::int64_t id, std::int64_t candidate) {
   return conn
       .integer(
-          "WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT d.id FROM departments d JOIN sub ON "
+          "WITH RECURSIVE sub(id) AS (SELECT CAST(? AS BIGINT) UNION SELECT d.id FROM departments "
+          "d JOIN sub ON "
           "d.parent_id = sub.id) SELECT 1 FROM sub WHERE id = ?",
           {id, candidate})
       .has_value();

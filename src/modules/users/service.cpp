@@ -178,11 +178,16 @@ rest::CallResult search(rest::Call& call) {
     for (const auto& kv : *filter) {
       std::string upper = to_upper_ascii(kv.key());
       if (upper == "UF_DEPARTMENT_NAME") {
-        auto text = as_string(kv.value()).value_or("");
+        // The caller's % and _ stay wildcards; a backslash is literal on both back ends.
+        std::string pattern;
+        for (char c : fold_case(as_string(kv.value()).value_or(""))) {
+          if (c == '\\') pattern += '\\';
+          pattern += c;
+        }
         q.add_condition(
             "EXISTS (SELECT 1 FROM user_departments d JOIN departments dep ON dep.id = "
-            "d.department_id WHERE d.user_id = u.id AND artel_fold(dep.name) LIKE ?)",
-            {"%" + fold_case(text) + "%"});
+            "d.department_id WHERE d.user_id = u.id AND artel_fold(dep.name) LIKE ? ESCAPE '\\')",
+            {"%" + pattern + "%"});
         continue;
       }
       if (add_special_filter(q, kv.key(), kv.value())) continue;

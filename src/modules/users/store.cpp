@@ -14,7 +14,8 @@ std::string select_columns() {
   std::string sql =
       "SELECT u.id, u.active, u.invited, u.is_admin, u.user_type, u.email, u.language_id, "
       "u.time_zone, u.photo_file_id, u.date_register, u.last_login, u.timestamp_x, f.id, f.sha256, "
-      "f.name, (SELECT group_concat(department_id) FROM user_departments d WHERE d.user_id = u.id)";
+      "f.name, (SELECT string_agg(CAST(department_id AS TEXT), ',') FROM user_departments d "
+      "WHERE d.user_id = u.id)";
   for (const auto& f : kTextFields) sql += ", u." + std::string(f.column);
   sql += " FROM users u LEFT JOIN files f ON f.id = u.photo_file_id";
   return sql;
@@ -65,11 +66,11 @@ std::span<const rest::ListField> list_fields() {
         {"IS_ADMIN", "u.is_admin", FieldKind::Flag},
         {"INVITED", "u.invited", FieldKind::Flag},
         {"DATE_REGISTER", "u.date_register", FieldKind::DateTime},
-        {"LAST_LOGIN", "u.last_login", FieldKind::DateTime},
+        {"LAST_LOGIN", "u.last_login", FieldKind::DateTime, true, /*nullable=*/true},
         {"TIMESTAMP_X", "u.timestamp_x", FieldKind::DateTime},
         {"UF_DEPARTMENT",
          "(SELECT min(department_id) FROM user_departments d WHERE d.user_id = u.id)",
-         FieldKind::Integer},
+         FieldKind::Integer, true, /*nullable=*/true},
     };
     static std::vector<std::string> columns;  // keeps the string_views below alive
     columns.reserve(kTextFields.size());
@@ -137,8 +138,9 @@ void set_departments(db::Conn& conn, std::int64_t id,
                      const std::vector<std::int64_t>& departments) {
   conn.run("DELETE FROM user_departments WHERE user_id = ?", {id});
   for (auto d : departments)
-    conn.run("INSERT OR IGNORE INTO user_departments(user_id, department_id) VALUES (?, ?)",
-             {id, d});
+    conn.run(
+        "INSERT INTO user_departments(user_id, department_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        {id, d});
   conn.run("UPDATE users SET timestamp_x = ? WHERE id = ?", {timeutil::now_seconds(), id});
 }
 
