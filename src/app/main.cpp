@@ -43,6 +43,28 @@ void require_portal(const std::string& data) {
                              data + "`.");
 }
 
+void check_database_option(const std::string& database) {
+  if (!database.empty() && !db::is_postgres_url(database))
+    throw std::runtime_error(
+        "--database takes a PostgreSQL URL (postgresql://user@host:port/db), not " + database +
+        "; without it the portal is an SQLite file in --data.");
+}
+
+// Opens an existing portal for a command: the SQLite file in `data`, or the PostgreSQL database.
+std::unique_ptr<Runtime> open_portal(const std::string& data, const std::string& database) {
+  check_database_option(database);
+  if (database.empty()) {
+    require_portal(data);
+    return std::make_unique<Runtime>(data);
+  }
+  fs::create_directories(data);
+  auto runtime = std::make_unique<Runtime>(data, database);
+  if (!runtime->has_portal())
+    throw std::runtime_error("No portal in " + db::display_location(database) +
+                             ": create one with `artel init --database …`.");
+  return runtime;
+}
+
 std::string default_web_root(const char* argv0) {
   std::error_code ec;
   fs::path exe = fs::canonical(fs::path("/proc/self/exe"), ec);
@@ -53,11 +75,13 @@ std::string default_web_root(const char* argv0) {
   return "web/dist";
 }
 
-int serve(const std::string& data, const std::vector<std::string>& listen,
-          const std::vector<std::string>& listen_tls, const std::string& cert,
-          const std::string& key, const std::string& web, mail::SmtpConfig smtp, int threads) {
+int serve(const std::string& data, const std::string& database,
+          const std::vector<std::string>& listen, const std::vector<std::string>& listen_tls,
+          const std::string& cert, const std::string& key, const std::string& web,
+          mail::SmtpConfig smtp, int threads) {
+  check_database_option(database);
   fs::create_directories(data);
-  Runtime runtime(data);
+  Runtime runtime(data, database);
   net::ServerConfig config;
   for (const auto& l : listen) config.endpoints.push_back(parse_listen(l, false));
   for (const auto& l : listen_tls) config.endpoints.push_back(parse_listen(l, true));
@@ -95,10 +119,15 @@ int main(int argc, char** argv) {
   CLI::App app{"Artel — a self-hosted collaboration portal with a Bitrix24-compatible REST API"};
   app.require_subcommand(1);
   std::string data = "./data";
+  std::string database;
+  const char* kDatabaseHelp =
+      "PostgreSQL database, e.g. postgresql://artel@127.0.0.1:5432/artel (default: SQLite in "
+      "--data, which also holds uploaded files)";
 
   auto* init_cmd = app.add_subcommand("init", "Create a portal and its administrator");
   std::string admin_email, admin_password, portal_name = "Artel";
   init_cmd->add_option("--data", data, "Portal data folder")->capture_default_str();
+  init_cmd->add_option("--database", database, kDatabaseHelp);
   init_cmd->add_option("--admin-email", admin_email, "Administrator's e-mail (the login)")
       ->required();
   init_cmd->add_option("--admin-password", admin_password, "Administrator's password")->required();
@@ -113,6 +142,7 @@ int main(int argc, char** argv) {
   mail::SmtpConfig smtp;
   int threads = 2;
   serve_cmd->add_option("--data", data, "Portal data folder")->capture_default_str();
+  serve_cmd->add_option("--database", database, kDatabaseHelp);
   serve_cmd->add_option("--listen", listen, "HOST:PORT for HTTP (repeatable)")
       ->capture_default_str();
   serve_cmd->add_option("--listen-tls", listen_tls, "HOST:PORT for HTTPS (repeatable)");
@@ -130,6 +160,7 @@ int main(int argc, char** argv) {
 
   auto* demo_cmd = app.add_subcommand("demo", "Fill a portal with a demo company");
   demo_cmd->add_option("--data", data, "Portal data folder")->capture_default_str();
+  demo_cmd->add_option("--database", database, kDatabaseHelp);
   std::string demo_password = "demo-password";
   demo_cmd->add_option("--password", demo_password, "Password of every demo employee")
       ->capture_default_str();
@@ -140,21 +171,27 @@ int main(int argc, char** argv) {
   std::int64_t wh_user = 0, wh_id = 0;
   std::string wh_scopes = "user,department", wh_title;
   wh_add->add_option("--data", data, "Portal data folder")->capture_default_str();
+  wh_add->add_option("--database", database, kDatabaseHelp);
   wh_add->add_option("--user", wh_user, "The person the webhook acts as")->required();
   wh_add->add_option("--scope", wh_scopes, "Comma-separated scopes")->capture_default_str();
   wh_add->add_option("--title", wh_title, "What the webhook is for");
   auto* wh_list = webhook_cmd->add_subcommand("list", "List live webhooks");
   wh_list->add_option("--data", data, "Portal data folder")->capture_default_str();
+  wh_list->add_option("--database", database, kDatabaseHelp);
   auto* wh_revoke = webhook_cmd->add_subcommand("revoke", "Revoke a webhook");
   wh_revoke->add_option("--data", data, "Portal data folder")->capture_default_str();
+  wh_revoke->add_option("--database", database, kDatabaseHelp);
   wh_revoke->add_option("--id", wh_id, "Webhook id (from list)")->required();
 
-  auto* backup_cmd =
-      app.add_subcommand("backup", "Take a consistent copy of a portal (also while it runs)");
+  auto* backup_cmd = app.add_subcommand(
+      "backup",
+      "Take a consistent copy of a portal (also while it runs); SQLite portals only: back up a "
+      "portal on PostgreSQL with pg_dump and a copy of --data");
   std::string archive;
   backup_cmd->add_option("--data", data, "Portal data folder")->capture_default_str();
   backup_cmd->add_option("FILE", archive, "Archive to write")->required();
-  auto* restore_cmd = app.add_subcommand("restore", "Restore a portal from a backup archive");
+  auto* restore_cmd =
+      app.add_subcommand("restore", "Restore a portal from a backup archive (SQLite portals only)");
   bool force = false;
   restore_cmd->add_option("--data", data, "Portal data folder")->capture_default_str();
   restore_cmd->add_option("FILE", archive, "Archive to read")->required();
@@ -164,28 +201,32 @@ int main(int argc, char** argv) {
 
   try {
     if (*init_cmd) {
-      if (portal_exists(data))
-        throw std::runtime_error("A portal already exists in " + data +
+      check_database_option(database);
+      std::string where = database.empty() ? data : db::display_location(database);
+      if (database.empty() && portal_exists(data))
+        throw std::runtime_error("A portal already exists in " + where +
                                  "; refusing to overwrite it.");
       fs::create_directories(data);
-      Runtime runtime(data);
+      Runtime runtime(data, database);
+      if (runtime.has_portal())
+        throw std::runtime_error("A portal already exists in " + where +
+                                 "; refusing to overwrite it.");
       users::NewPerson p{admin_email,     admin_password, admin_name,
                          admin_last_name, portal_name,    true};
       auto id = users::create_person(runtime.portal(), p);
-      std::cout << "artel: created the portal \"" << portal_name << "\" in " << data
+      std::cout << "artel: created the portal \"" << portal_name << "\" in " << where
                 << "; administrator " << admin_email << " (user " << id << ")\n";
       return 0;
     }
-    if (*serve_cmd) return serve(data, listen, listen_tls, cert, key, web, smtp, threads);
+    if (*serve_cmd) return serve(data, database, listen, listen_tls, cert, key, web, smtp, threads);
     if (*demo_cmd) {
-      require_portal(data);
-      Runtime runtime(data);
-      fill_demo_company(runtime.portal(), demo_password, std::cout);
+      auto runtime = open_portal(data, database);
+      fill_demo_company(runtime->portal(), demo_password, std::cout);
       return 0;
     }
     if (*webhook_cmd) {
-      require_portal(data);
-      Runtime runtime(data);
+      auto opened = open_portal(data, database);
+      Runtime& runtime = *opened;
       if (*wh_add) {
         std::vector<std::string> scopes;
         std::stringstream ss(wh_scopes);

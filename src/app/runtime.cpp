@@ -13,9 +13,13 @@ std::string Runtime::database_path(const std::string& data_dir) {
   return data_dir + "/artel.db";
 }
 
-Runtime::Runtime(const std::string& data_dir)
+std::string Runtime::database_location(const std::string& data_dir, const std::string& database) {
+  return database.empty() ? database_path(data_dir) : database;
+}
+
+Runtime::Runtime(const std::string& data_dir, const std::string& database)
     : data_dir_(data_dir),
-      db_(database_path(data_dir)),
+      db_(database_location(data_dir, database)),
       settings_(db_),
       files_(data_dir),
       mail_(db_) {
@@ -27,6 +31,11 @@ Runtime::Runtime(const std::string& data_dir)
   sessions::register_methods(registry_);
   settings::register_methods(registry_);
   webhooks::register_methods(registry_);
+}
+
+bool Runtime::has_portal() {
+  return db_.read([](db::Conn& c) { return c.integer("SELECT count(*) FROM users").value_or(0); }) >
+         0;
 }
 
 }  // namespace artel

@@ -17,13 +17,20 @@ namespace artel {
 
 class Runtime {
  public:
-  // Opens the portal in data_dir (which must exist); applies migrations.
-  explicit Runtime(const std::string& data_dir);
+  // Opens the portal whose files are in data_dir (which must exist) and whose database is
+  // `database`: a postgresql:// URL, or empty for SQLite in data_dir/artel.db. Applies
+  // migrations.
+  explicit Runtime(const std::string& data_dir, const std::string& database = "");
   Portal& portal() { return *portal_; }
   rest::Registry& registry() { return registry_; }
   MailOutbox& mail() { return mail_; }
 
+  // The SQLite file of a portal in data_dir.
   static std::string database_path(const std::string& data_dir);
+  // What db::Database opens: the URL if one is given, else the SQLite file in data_dir.
+  static std::string database_location(const std::string& data_dir, const std::string& database);
+  // True once the database holds a portal (its first person).
+  bool has_portal();
 
  private:
   std::string data_dir_;
