@@ -10,6 +10,10 @@
 //
 // The binary is build/artel of this checkout (ARTEL_BIN overrides it). With init: false the
 // portal starts empty (no account yet: artel.setup creates the administrator).
+//
+// The database is SQLite in the data folder, or with ARTEL_TEST_DATABASE=postgres a fresh
+// database in a throwaway PostgreSQL cluster (support/postgres.mjs; portal.database is its URL,
+// and every command of the portal gets --database).
 import { execFile, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -18,6 +22,7 @@ import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
+import { createTestDatabase, usePostgres } from './postgres.mjs'
 import { hook, session } from './rest.mjs'
 import { makeTestCertificates } from './tls.mjs'
 
@@ -74,10 +79,16 @@ export async function startPortal({
   const adminEmail = admin.email ?? `admin${++portalCounter}@example.test`
   const adminPassword = admin.password ?? 'Admin-secret-1'
 
-  const cleanup = () => rm(dir, { recursive: true, force: true })
+  let database = null
+  const cleanup = async () => {
+    await rm(dir, { recursive: true, force: true })
+    await database?.drop()
+  }
   let certs = null
   try {
+    if (usePostgres) database = await createTestDatabase()
     const initArgs = ['init', '--data', dataDir, '--admin-email', adminEmail]
+    if (database) initArgs.push('--database', database.url)
     initArgs.push('--admin-password', adminPassword, '--portal-name', portalName)
     if (admin.name) initArgs.push('--admin-name', admin.name)
     if (admin.lastName) initArgs.push('--admin-last-name', admin.lastName)
@@ -89,6 +100,7 @@ export async function startPortal({
   }
 
   const args = ['serve', '--data', dataDir, '--listen', '127.0.0.1:0']
+  if (database) args.push('--database', database.url)
   if (tls)
     args.push('--listen-tls', '127.0.0.1:0', '--tls-cert', certs.cert, '--tls-key', certs.key)
   if (web && existsSync(webDist)) args.push('--web', webDist)
@@ -149,8 +161,11 @@ export async function startPortal({
     throw e
   }
 
-  const withData = (cliArgs) =>
-    cliArgs.includes('--data') ? cliArgs : [...cliArgs, '--data', dataDir]
+  const withData = (cliArgs) => {
+    const out = cliArgs.includes('--data') ? [...cliArgs] : [...cliArgs, '--data', dataDir]
+    if (database && !out.includes('--database')) out.push('--database', database.url)
+    return out
+  }
   let adminSession = null
 
   const portal = {
@@ -158,6 +173,7 @@ export async function startPortal({
     tlsUrl,
     dir,
     dataDir,
+    database: database?.url ?? null,
     tls: certs,
     adminEmail,
     adminPassword,
@@ -165,7 +181,8 @@ export async function startPortal({
     child,
     logs: () => ({ stdout, stderr }),
 
-    // Runs a command of the same binary against this portal's data folder; resolves to stdout.
+    // Runs a command of the same binary against this portal's data folder (and database);
+    // resolves to stdout.
     cli: (cliArgs) => runArtel(withData(cliArgs), childEnv),
 
     // Creates an incoming webhook with the command line; resolves to its base URL without the
