@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "db/backends.h"
+#include "search/snowball_tokenizer.h"
 
 namespace artel::db {
 
@@ -65,6 +66,7 @@ void register_functions(sqlite3* db) {
                           fold_function, nullptr, nullptr);
   sqlite3_create_function(db, "string_agg", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, nullptr,
                           string_agg_step, string_agg_final);
+  search::register_snowball_tokenizer(db);
 }
 
 class SqliteRow final : public Row {

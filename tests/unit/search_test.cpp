@@ -1,0 +1,225 @@
+// The snowball tokenizer and the query builder against a real in-memory SQLite FTS5 table. The
+// expectations are what libstemmer 2.2 (Debian 12) really does, checked word by word.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "db/db.h"
+#include "search/query.h"
+#include "search/snowball_tokenizer.h"
+
+using namespace artel;
+using search::match_expression;
+
+namespace {
+
+class Fts {
+ public:
+  explicit Fts(const char* tokenize = "snowball") {
+    EXPECT_EQ(sqlite3_open(":memory:", &db_), SQLITE_OK);
+    search::register_snowball_tokenizer(db_);
+    exec(std::string("CREATE VIRTUAL TABLE docs USING fts5(title, tokenize='") + tokenize + "')");
+  }
+  ~Fts() { sqlite3_close(db_); }
+
+  void exec(const std::string& sql) {
+    char* error = nullptr;
+    int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
+    EXPECT_EQ(rc, SQLITE_OK) << sql << ": " << (error ? error : "");
+    sqlite3_free(error);
+  }
+  void add(const std::vector<std::string>& titles) {
+    for (const auto& t : titles) query("INSERT INTO docs(title) VALUES (?1)", t);
+  }
+  // Titles matching an FTS5 expression, in insertion order.
+  std::vector<std::string> match(const std::string& expression) {
+    return query("SELECT title FROM docs WHERE docs MATCH ?1 ORDER BY rowid", expression);
+  }
+  // Titles matching what a person typed, through the query builder.
+  // An empty expression means "do not search", as the callers will do.
+  std::vector<std::string> search(const std::string& typed) {
+    std::string expression = match_expression(typed);
+    return expression.empty() ? std::vector<std::string>{} : match(expression);
+  }
+
+  std::vector<std::string> query(const char* sql, const std::string& param) {
+    sqlite3_stmt* stmt = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr), SQLITE_OK) << sqlite3_errmsg(db_);
+    sqlite3_bind_text(stmt, 1, param.data(), static_cast<int>(param.size()), SQLITE_TRANSIENT);
+    std::vector<std::string> rows;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      rows.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+    }
+    EXPECT_EQ(rc, SQLITE_DONE) << sql << " [" << param << "]: " << sqlite3_errmsg(db_);
+    sqlite3_finalize(stmt);
+    return rows;
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+using Titles = std::vector<std::string>;
+
+}  // namespace
+
+TEST(SnowballTokenizer, RussianInflectionsShareAStem) {
+  Fts fts;
+  fts.add({"Результаты работы", "Замечания к работе", "РАБОТА над ошибками", "Рабочий ноутбук"});
+  // «рабочий» stems to рабоч-, not работ-.
+  EXPECT_EQ(fts.search("работа"),
+            (Titles{"Результаты работы", "Замечания к работе", "РАБОТА над ошибками"}));
+  EXPECT_EQ(fts.search("Работу"), fts.search("работа"));
+}
+
+TEST(SnowballTokenizer, VerbAndNounStemsDiffer) {
+  Fts fts;
+  fts.add({"подготовка отчёта", "Без подготовки", "подготовить план"});
+  // Snowball: подготовить → подготов, подготовка/подготовки → подготовк. The noun forms match
+  // each other; the verb finds only itself.
+  EXPECT_EQ(fts.search("подготовка"), (Titles{"подготовка отчёта", "Без подготовки"}));
+  EXPECT_EQ(fts.search("подготовить"), (Titles{"подготовить план"}));
+  // A prefix bridges them.
+  EXPECT_EQ(fts.search("подготов*"),
+            (Titles{"подготовка отчёта", "Без подготовки", "подготовить план"}));
+}
+
+TEST(SnowballTokenizer, YoIsFoldedToYe) {
+  Fts fts;
+  fts.add({"Отчёт за март", "Отчет за апрель", "ОТЧЁТЫ"});
+  EXPECT_EQ(fts.search("отчет"), (Titles{"Отчёт за март", "Отчет за апрель", "ОТЧЁТЫ"}));
+  EXPECT_EQ(fts.search("отчёт"), fts.search("отчет"));
+}
+
+TEST(SnowballTokenizer, EnglishStems) {
+  Fts fts;
+  fts.add({"worked late", "Working hours", "WORKS", "workshop"});
+  EXPECT_EQ(fts.search("work"), (Titles{"worked late", "Working hours", "WORKS"}));
+}
+
+TEST(SnowballTokenizer, RomanianByDiacritics) {
+  Fts fts;
+  fts.add({"lucrări de renovare", "Lucrările anului", "lucrarea finală", "o lucrare"});
+  // Tokens with ă â î ș ț go to the romanian stemmer: lucrări, lucrările → lucrăr. Plain
+  // "lucrare"/"lucrarea" look English and get english stems (lucrar, lucrarea), so they match
+  // neither each other nor the diacritic forms.
+  EXPECT_EQ(fts.search("lucrări"), (Titles{"lucrări de renovare", "Lucrările anului"}));
+  EXPECT_EQ(fts.search("lucrare"), (Titles{"o lucrare"}));
+}
+
+TEST(SnowballTokenizer, RomanianAsTheLatinLanguage) {
+  Fts fts("snowball romanian");
+  fts.add({"lucrări de renovare", "Lucrările anului", "lucrarea finală", "o lucrare"});
+  // With romanian for all Latin tokens: lucrare, lucrarea → lucr; lucrări, lucrările → lucrăr.
+  EXPECT_EQ(fts.search("lucrare"), (Titles{"lucrarea finală", "o lucrare"}));
+  EXPECT_EQ(fts.search("lucrări"), (Titles{"lucrări de renovare", "Lucrările anului"}));
+}
+
+TEST(SnowballTokenizer, CommaAndCedillaRomanianLettersMatch) {
+  Fts fts;
+  fts.add({"activități culturale", "activităţi sportive"});  // ț (comma) and ţ (cedilla)
+  EXPECT_EQ(fts.search("activităţile").size(), 2u);
+  EXPECT_EQ(fts.search("ACTIVITĂȚI").size(), 2u);
+}
+
+TEST(SnowballTokenizer, PrefixIsNotStemmed) {
+  Fts fts;
+  fts.add({"Рабочий ноутбук", "Результаты работы"});
+  EXPECT_EQ(fts.search("раб*"), (Titles{"Рабочий ноутбук", "Результаты работы"}));
+  // Stemmed, "работа*" would become работ* and find «работы»; unstemmed it finds nothing.
+  EXPECT_EQ(fts.search("работа*"), Titles{});
+  // In a phrase only the last token is the prefix; the others are still stemmed.
+  EXPECT_EQ(fts.search("результатов-раб*"), (Titles{"Результаты работы"}));
+}
+
+TEST(SnowballTokenizer, HighlightUsesOriginalOffsets) {
+  Fts fts;
+  fts.add({"«Результаты» РАБОТЫ — отдела"});
+  EXPECT_EQ(fts.query("SELECT highlight(docs, 0, '[', ']') FROM docs WHERE docs MATCH ?1",
+                      match_expression("работа")),
+            (Titles{"«Результаты» [РАБОТЫ] — отдела"}));
+}
+
+TEST(SnowballTokenizer, SplitsOnPunctuationKeepsDigits) {
+  Fts fts;
+  fts.add({"Счёт №1234, оплата", "ticket#42:done"});
+  EXPECT_EQ(fts.search("1234"), (Titles{"Счёт №1234, оплата"}));
+  EXPECT_EQ(fts.search("42"), (Titles{"ticket#42:done"}));
+  EXPECT_EQ(fts.search("счет оплата"), (Titles{"Счёт №1234, оплата"}));
+}
+
+TEST(SnowballTokenizer, UnknownLanguageIsRejected) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
+  search::register_snowball_tokenizer(db);
+  EXPECT_NE(sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='snowball klingon')",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+}
+
+TEST(SnowballTokenizer, EveryDatabaseConnectionHasIt) {
+  auto path = std::filesystem::temp_directory_path() / "artel_search_test.db";
+  std::filesystem::remove(path);
+  {
+    db::Database database(path.string());
+    database.write([](db::Tx& tx) {
+      tx.conn.exec_script("CREATE VIRTUAL TABLE notes USING fts5(body, tokenize='snowball')");
+      tx.conn.run("INSERT INTO notes(body) VALUES (?)", {std::string("Замечания к работе")});
+    });
+    auto n = database.read([](db::Conn& c) {  // a reader connection, not the writer
+      return c.integer("SELECT count(*) FROM notes WHERE notes MATCH ?", {std::string("работа")});
+    });
+    EXPECT_EQ(n, 1);
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+}
+
+TEST(SearchQuery, WordsBecomeQuotedTermsAnded) {
+  EXPECT_EQ(match_expression("работа клиент"), R"("работа" "клиент")");
+  EXPECT_EQ(match_expression("  работа\t\n клиент  "), R"("работа" "клиент")");
+}
+
+TEST(SearchQuery, EmptyInputGivesEmptyExpression) {
+  EXPECT_EQ(match_expression(""), "");
+  EXPECT_EQ(match_expression("   "), "");
+  EXPECT_EQ(match_expression(R"(" ( ) * - ^ : "")"), "");
+}
+
+TEST(SearchQuery, TrailingStarIsAPrefix) {
+  EXPECT_EQ(match_expression("раб*"), R"("раб"*)");
+  EXPECT_EQ(match_expression("раб** отч*"), R"("раб"* "отч"*)");
+  EXPECT_EQ(match_expression("*раб"), R"("раб")");  // a leading star is only punctuation
+  EXPECT_EQ(match_expression("ра*б"), R"("ра б")");
+}
+
+TEST(SearchQuery, QuotesCannotBreakOut) {
+  EXPECT_EQ(match_expression(R"(a" OR "b)"), R"("a" "OR" "b")");
+  EXPECT_EQ(match_expression(R"(""работа"")"), R"("работа")");
+  EXPECT_EQ(match_expression("say \"hi there\""), R"("say" "hi" "there")");
+}
+
+TEST(SearchQuery, SyntaxCharactersAndKeywordsAreText) {
+  EXPECT_EQ(match_expression("(работа OR клиент)"), R"("работа" "OR" "клиент")");
+  EXPECT_EQ(match_expression("NEAR(a b, 5)"), R"("NEAR a" "b" "5")");
+  EXPECT_EQ(match_expression("a AND NOT b"), R"("a" "AND" "NOT" "b")");
+  EXPECT_EQ(match_expression("title:secret -x +y ^z"), R"("title secret" "x" "y" "z")");
+  EXPECT_EQ(match_expression("foo-bar"), R"("foo bar")");
+}
+
+TEST(SearchQuery, HostileInputRunsAndMatchesLiterally) {
+  Fts fts;
+  fts.add({"work or play", "work and play", "near the office"});
+  // Each of these would be an FTS5 syntax error or an operator if passed through raw.
+  for (const char* typed : {"\"", "(", ")", "work\"", "NEAR(", "AND", "work OR", "title:work", "*",
+                            "-work", "^", "{title}: x", "work\x80\xff", "\xd0"}) {
+    fts.search(typed);  // the expectations in query() fail on any SQLite error
+  }
+  // "OR" is a term: only the title containing "or" matches, not the union.
+  EXPECT_EQ(fts.search("work OR play"), (Titles{"work or play"}));
+  EXPECT_EQ(fts.search("NEAR"), (Titles{"near the office"}));
+}
