@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <vector>
 
 namespace artel::net {
 
@@ -17,6 +18,8 @@ class Hub {
   // Closes a user's connections (logout everywhere, dismissal).
   virtual void disconnect_user(std::int64_t user_id) = 0;
   virtual std::size_t connection_count() const = 0;
+  virtual bool is_online(std::int64_t user_id) const = 0;
+  virtual std::vector<std::int64_t> online_users() const = 0;
 };
 
 }  // namespace artel::net

@@ -135,6 +135,16 @@ class HubImpl final : public Hub {
     std::lock_guard lock(mu_);
     return count_;
   }
+  bool is_online(std::int64_t user_id) const override {
+    std::lock_guard lock(mu_);
+    return by_user_.count(user_id) > 0;
+  }
+  std::vector<std::int64_t> online_users() const override {
+    std::lock_guard lock(mu_);
+    std::vector<std::int64_t> ids;
+    for (const auto& [id, set] : by_user_) ids.push_back(id);
+    return ids;
+  }
   void close_all() {
     for (auto& s : collect_all()) s->close();
   }
@@ -261,8 +271,8 @@ struct Server::Impl {
     try {
       return handler(req);
     } catch (const std::exception& e) {
-      std::cerr << "artel: unhandled error in " << req.method << " " << req.path << ": "
-                << e.what() << "\n";
+      std::cerr << "artel: unhandled error in " << req.method << " " << req.path << ": " << e.what()
+                << "\n";
     } catch (...) {
       std::cerr << "artel: unhandled error in " << req.method << " " << req.path << "\n";
     }
@@ -310,8 +320,8 @@ struct Server::Impl {
 
   template <class Stream>
   static awaitable<void> run_websocket(Impl* self, Stream stream,
-                                       http::request<http::string_body> upgrade,
-                                       std::string remote, bool tls) {
+                                       http::request<http::string_body> upgrade, std::string remote,
+                                       bool tls) {
     Request req = to_request(upgrade, remote, tls);
     std::optional<std::int64_t> user;
     try {
@@ -357,10 +367,10 @@ struct Server::Impl {
         Response too_large;
         too_large.status = 413;
         too_large.set_header("Content-Type", "application/json; charset=utf-8");
-        too_large.body = json_error("REQUEST_TOO_LARGE",
-                                    ec == http::error::body_limit
-                                        ? "The request body is larger than the server accepts."
-                                        : "The request headers are larger than the server accepts.");
+        too_large.body = json_error(
+            "REQUEST_TOO_LARGE", ec == http::error::body_limit
+                                     ? "The request body is larger than the server accepts."
+                                     : "The request headers are larger than the server accepts.");
         co_await write_response(stream, std::move(too_large), 11, false, false);
         break;
       }
@@ -391,8 +401,8 @@ struct Server::Impl {
       Response resp = co_await on_pool<Response>(
           self->workers, [self, borrowed]() { return self->handle_safely(*borrowed); });
       --self->in_flight;
-      bool ok = co_await write_response(stream, std::move(resp), msg.version(), keep_alive,
-                                        head_only);
+      bool ok =
+          co_await write_response(stream, std::move(resp), msg.version(), keep_alive, head_only);
       if (!ok || !keep_alive) break;
     }
     beast::error_code ignored;
@@ -422,8 +432,8 @@ struct Server::Impl {
 
   static awaitable<void> accept_loop(Impl* self, tcp::acceptor* acceptor, bool tls) {
     for (;;) {
-      auto [ec, socket] = co_await acceptor->async_accept(
-          asio::make_strand(self->ioc), tuple_awaitable);
+      auto [ec, socket] =
+          co_await acceptor->async_accept(asio::make_strand(self->ioc), tuple_awaitable);
       if (ec) {
         if (ec == asio::error::operation_aborted || self->stopping) co_return;
         continue;  // e.g. EMFILE: keep serving the connections we have
@@ -444,7 +454,9 @@ Server::~Server() {
   }
 }
 
-Hub& Server::hub() { return impl_->hub; }
+Hub& Server::hub() {
+  return impl_->hub;
+}
 
 std::vector<Endpoint> Server::start() {
   auto& s = *impl_;
@@ -458,11 +470,13 @@ std::vector<Endpoint> Server::start() {
                           ssl::context::no_tlsv1_1);
     beast::error_code ec;
     s.tls_ctx.use_certificate_chain_file(s.config.tls_cert_file, ec);
-    if (ec) throw std::runtime_error("Cannot read the TLS certificate " + s.config.tls_cert_file +
-                                     ": " + ec.message());
+    if (ec)
+      throw std::runtime_error("Cannot read the TLS certificate " + s.config.tls_cert_file + ": " +
+                               ec.message());
     s.tls_ctx.use_private_key_file(s.config.tls_key_file, ssl::context::pem, ec);
-    if (ec) throw std::runtime_error("Cannot read the TLS key " + s.config.tls_key_file + ": " +
-                                     ec.message());
+    if (ec)
+      throw std::runtime_error("Cannot read the TLS key " + s.config.tls_key_file + ": " +
+                               ec.message());
   }
   std::vector<Endpoint> bound;
   for (auto& e : s.config.endpoints) {
@@ -476,8 +490,8 @@ std::vector<Endpoint> Server::start() {
     if (!ec) acceptor->bind(ep, ec);
     if (!ec) acceptor->listen(asio::socket_base::max_listen_connections, ec);
     if (ec)
-      throw std::runtime_error("Cannot listen on " + e.host + ":" + std::to_string(e.port) +
-                               ": " + ec.message());
+      throw std::runtime_error("Cannot listen on " + e.host + ":" + std::to_string(e.port) + ": " +
+                               ec.message());
     Endpoint real = e;
     real.port = acceptor->local_endpoint().port();
     bound.push_back(real);
@@ -491,7 +505,9 @@ std::vector<Endpoint> Server::start() {
   return bound;
 }
 
-void Server::stop() { impl_->request_stop(); }
+void Server::stop() {
+  impl_->request_stop();
+}
 
 void Server::run_until_stopped(int drain_seconds) {
   auto& s = *impl_;

@@ -155,6 +155,34 @@ describe('/ws', () => {
     assert.equal(count(), before + 3, JSON.stringify(live.messages))
   })
 
+  test('IS_ONLINE is Y while the person has the portal open, and filters by it', async () => {
+    const other = await portal.addEmployee({ NAME: 'Otto', LAST_NAME: 'Offline' })
+    const live = await connect(other.session)
+    const online = async () =>
+      ok(await admin.call('user.get', { FILTER: { IS_ONLINE: 'Y' }, select: ['ID', 'IS_ONLINE'] }))
+    await assert.doesNotReject(async () => {
+      for (let i = 0; i < 50; i++) {
+        if ((await online()).some((u) => u.ID === String(other.id))) return
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      throw new Error('never online')
+    })
+    const me = ok(await admin.call('user.get', { ID: other.id, select: ['IS_ONLINE'] }))
+    assert.equal(me[0].IS_ONLINE, 'Y')
+    live.ws.close()
+    for (let i = 0; i < 50; i++) {
+      const row = ok(await admin.call('user.get', { ID: other.id, select: ['IS_ONLINE'] }))[0]
+      if (row.IS_ONLINE === 'N') break
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    assert.equal(
+      ok(await admin.call('user.get', { ID: other.id, select: ['IS_ONLINE'] }))[0].IS_ONLINE,
+      'N',
+    )
+    const offline = ok(await admin.call('user.get', { FILTER: { IS_ONLINE: 'N' }, select: ['ID'] }))
+    assert.ok(offline.some((u) => u.ID === String(other.id)))
+  })
+
   test('a settings change sends settings.changed', async () => {
     const live = await connect(employee.session)
     ok(await admin.call('artel.settings.set', { fields: { PORTAL_NAME: 'Live Portal' } }))

@@ -28,6 +28,15 @@ std::vector<std::string> select_of(const json::object& params) {
   return out;
 }
 
+// IS_ONLINE: whether the person has a live connection open (the store cannot know it).
+json::object with_presence(json::object user, const Portal& portal) {
+  if (auto* flag = user.if_contains("IS_ONLINE"); flag && portal.hub) {
+    auto id = as_int(user.at("ID"));
+    if (id && portal.hub->is_online(*id)) *flag = "Y";
+  }
+  return user;
+}
+
 ApiError duplicate_email(const std::string& email) {
   return bad_argument("EMAIL", "A person with the e-mail " + email + " is already in the portal.");
 }
@@ -46,7 +55,8 @@ rest::CallResult run_list(rest::Call& call, rest::ListQuery& q,
     json::array out;
     int tz = tz_now(call);
     std::string base = call.request.base_url();
-    for (const auto& u : rows) out.push_back(to_json(u, tz, select, base));
+    for (const auto& u : rows)
+      out.push_back(with_presence(to_json(u, tz, select, base), call.portal));
     return rest::page_result(std::move(out), rows.size(), start, total);
   });
 }
@@ -65,7 +75,8 @@ void apply_order(rest::ListQuery& q, const json::object& params) {
 }
 
 // The special filter keys of user.get that are not plain columns.
-bool add_special_filter(rest::ListQuery& q, std::string_view key, const json::value& value) {
+bool add_special_filter(rest::ListQuery& q, std::string_view key, const json::value& value,
+                        const net::Hub* hub) {
   std::string upper = to_upper_ascii(key);
   if (upper == "UF_DEPARTMENT" || upper == "@UF_DEPARTMENT") {
     auto items = as_list(value);
@@ -103,13 +114,26 @@ bool add_special_filter(rest::ListQuery& q, std::string_view key, const json::va
     }
     return true;
   }
-  if (upper == "IS_ONLINE") return true;  // presence arrives with the messenger
+  if (upper == "IS_ONLINE") {
+    // Online means an open live connection (a browser tab) on this server.
+    auto flag = as_flag(value);
+    if (!flag) throw bad_argument("IS_ONLINE", "IS_ONLINE must be Y or N.");
+    std::vector<std::int64_t> online = hub ? hub->online_users() : std::vector<std::int64_t>{};
+    std::string sql = *flag ? "u.id IN (" : "u.id NOT IN (";
+    db::Params ids;
+    for (std::size_t i = 0; i < online.size(); ++i) {
+      sql += i ? ",?" : "?";
+      ids.push_back(online[i]);
+    }
+    q.add_condition(online.empty() ? (*flag ? "1=0" : "1=1") : sql + ")", std::move(ids));
+    return true;
+  }
   return false;
 }
 
-void apply_filter(rest::ListQuery& q, const json::object& filter, int tz) {
+void apply_filter(rest::ListQuery& q, const json::object& filter, int tz, const net::Hub* hub) {
   for (const auto& kv : filter) {
-    if (add_special_filter(q, kv.key(), kv.value())) continue;
+    if (add_special_filter(q, kv.key(), kv.value(), hub)) continue;
     if (!rest::add_filter_entry(q, kv.key(), kv.value(), store::list_fields(), tz))
       throw bad_argument("FILTER", "Unknown filter field: " + std::string(kv.key()) + ".");
   }
@@ -152,13 +176,13 @@ rest::CallResult get(rest::Call& call) {
   rest::ListQuery q;
   restrict_to_visible(q, call.caller);
   if (const json::object* filter = object_param(call.params, "FILTER"))
-    apply_filter(q, *filter, tz);
+    apply_filter(q, *filter, tz, call.portal.hub);
   // user.get also takes filter fields at the top level ({"UF_DEPARTMENT": 1, "SORT": "ID"}).
   for (const auto& kv : call.params) {
     std::string upper = to_upper_ascii(kv.key());
     if (std::find(kReservedParams.begin(), kReservedParams.end(), upper) != kReservedParams.end())
       continue;
-    if (!add_special_filter(q, kv.key(), kv.value()))
+    if (!add_special_filter(q, kv.key(), kv.value(), call.portal.hub))
       rest::add_filter_entry(q, kv.key(), kv.value(), store::list_fields(), tz);
   }
   apply_order(q, call.params);
@@ -173,7 +197,7 @@ rest::CallResult search(rest::Call& call) {
   const json::object* filter = object_param(call.params, "FILTER");
   if (find && filter && !filter->empty())
     throw bad_argument("FIND", "Use either FIND or FILTER, not both.");
-  if (find) add_special_filter(q, "FIND", json::string(*find));
+  if (find) add_special_filter(q, "FIND", json::string(*find), call.portal.hub);
   if (filter) {
     for (const auto& kv : *filter) {
       std::string upper = to_upper_ascii(kv.key());
@@ -190,7 +214,7 @@ rest::CallResult search(rest::Call& call) {
             {"%" + pattern + "%"});
         continue;
       }
-      if (add_special_filter(q, kv.key(), kv.value())) continue;
+      if (add_special_filter(q, kv.key(), kv.value(), call.portal.hub)) continue;
       // user.search matches names by substring, as a person typing in a search box expects.
       if (upper == "NAME" || upper == "LAST_NAME" || upper == "WORK_POSITION" || upper == "EMAIL") {
         rest::add_filter_entry(q, "%" + upper, kv.value(), store::list_fields(), tz);
@@ -208,7 +232,7 @@ json::object current(rest::Call& call) {
   return call.portal.db.read([&](db::Conn& c) {
     auto u = store::find(c, call.caller.user_id);
     if (!u) throw ApiError(401, "NO_AUTH_FOUND", "Wrong authorization data");
-    return to_json(*u, tz_now(call), {}, call.request.base_url());
+    return with_presence(to_json(*u, tz_now(call), {}, call.request.base_url()), call.portal);
   });
 }
 
