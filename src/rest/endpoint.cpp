@@ -121,9 +121,9 @@ std::optional<std::int64_t> session_user(Portal& portal, const net::Request& req
 
 net::Response Endpoint::handle(const net::Request& req) {
   if (req.method == "OPTIONS") {
-    net::Response r = json_response(200, "");
+    net::Response r;  // an empty answer: no content type
+    add_cors(r);
     r.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-    r.headers.erase(r.headers.begin());  // no content type for an empty answer
     return r;
   }
   Timing timing{timeutil::now_float_seconds(), 0, portal_.settings.snapshot()->tz_offset_now()};

@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/image.h"
 #include "core/ip_allowlist.h"
+#include "core/languages.h"
 #include "core/text.h"
 #include "events/live.h"
 #include "modules/files/store.h"
@@ -17,7 +18,6 @@ namespace {
 const std::vector<std::string> kDateFormats = {"DD.MM.YYYY", "MM/DD/YYYY", "YYYY-MM-DD",
                                                "DD/MM/YYYY"};
 const std::vector<std::string> kTimeFormats = {"HH:MI", "HH:MI:SS", "H:MI T"};
-const std::vector<std::string> kLanguages = {"ru", "en", "ro"};
 
 json::object to_json(Portal& portal) {
   auto s = portal.settings.snapshot();
@@ -74,7 +74,8 @@ rest::CallResult set(rest::Call& call) {
       } else if (key == "TIME_FORMAT") {
         store.put(tx, "time_format", one_of(v, kTimeFormats, "TIME_FORMAT"));
       } else if (key == "LANGUAGE") {
-        store.put(tx, "language", one_of(v, kLanguages, "LANGUAGE"));
+        store.put(tx, "language",
+                  one_of(v, {kInterfaceLanguages.begin(), kInterfaceLanguages.end()}, "LANGUAGE"));
       } else if (key == "SELF_REGISTRATION") {
         auto flag = as_flag(v);
         if (!flag) throw bad_argument("SELF_REGISTRATION", "SELF_REGISTRATION must be Y or N.");

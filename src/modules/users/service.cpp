@@ -5,6 +5,7 @@
 #include "core/crypto.h"
 #include "core/error.h"
 #include "core/image.h"
+#include "core/languages.h"
 #include "core/text.h"
 #include "core/time.h"
 #include "events/live.h"
@@ -17,8 +18,6 @@
 namespace artel::users {
 
 namespace {
-
-const std::vector<std::string> kLanguages = {"ru", "en", "ro"};
 
 std::vector<std::string> select_of(const json::object& params) {
   std::vector<std::string> out;
@@ -299,7 +298,7 @@ std::vector<std::pair<std::string, db::Value>> profile_columns(db::Tx& tx, Porta
   }
   if (const json::value* v = find_ci(fields, "LANGUAGE_ID")) {
     std::string lang = to_lower_ascii(as_string(*v).value_or(""));
-    if (!lang.empty() && std::find(kLanguages.begin(), kLanguages.end(), lang) == kLanguages.end())
+    if (!lang.empty() && !is_interface_language(lang))
       throw bad_argument("LANGUAGE_ID", "LANGUAGE_ID must be ru, en or ro.");
     columns.emplace_back("language_id", lang);
   }
