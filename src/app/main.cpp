@@ -101,11 +101,13 @@ int serve(const std::string& data, const std::string& database,
     std::cout
         << "artel: no --smtp given: e-mails wait in the outbox until a mail server is configured\n";
   }
+  runtime.jobs().start();
   for (const auto& e : bound)
     std::cout << "artel: listening on " << (e.tls ? "https" : "http") << "://"
               << (e.host.find(':') != std::string::npos ? "[" + e.host + "]" : e.host) << ":"
               << e.port << std::endl;
   server.run_until_stopped();
+  runtime.jobs().stop();
   runtime.mail().stop();
   portal.hub = nullptr;
   std::cout << "artel: stopped" << std::endl;

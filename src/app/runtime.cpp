@@ -22,9 +22,10 @@ Runtime::Runtime(const std::string& data_dir, const std::string& database)
       db_(database_location(data_dir, database)),
       settings_(db_),
       files_(data_dir),
-      mail_(db_) {
-  portal_ =
-      std::make_unique<Portal>(Portal{db_, settings_, mail_, files_, throttle_, nullptr, data_dir});
+      mail_(db_),
+      jobs_(jobs::scale_from_environment()) {
+  portal_ = std::make_unique<Portal>(
+      Portal{db_, settings_, mail_, files_, throttle_, nullptr, &jobs_, data_dir});
   rest::register_builtin_methods(registry_);
   users::register_methods(registry_);
   departments::register_methods(registry_);

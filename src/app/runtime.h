@@ -8,6 +8,7 @@
 #include "core/portal.h"
 #include "db/db.h"
 #include "events/mail_outbox.h"
+#include "jobs/scheduler.h"
 #include "modules/files/store.h"
 #include "modules/sessions/throttle.h"
 #include "modules/settings/store.h"
@@ -24,6 +25,8 @@ class Runtime {
   Portal& portal() { return *portal_; }
   rest::Registry& registry() { return registry_; }
   MailOutbox& mail() { return mail_; }
+  // Every module's background jobs, registered here; `artel serve` starts them.
+  jobs::Scheduler& jobs() { return jobs_; }
 
   // The SQLite file of a portal in data_dir.
   static std::string database_path(const std::string& data_dir);
@@ -39,6 +42,7 @@ class Runtime {
   FileStore files_;
   MailOutbox mail_;
   sessions::LoginThrottle throttle_;
+  jobs::Scheduler jobs_;
   std::unique_ptr<Portal> portal_;
   rest::Registry registry_;
 };

@@ -15,6 +15,9 @@ class Hub;
 namespace sessions {
 class LoginThrottle;
 }
+namespace jobs {
+class Scheduler;
+}
 class SettingsStore;
 class MailOutbox;
 class FileStore;
@@ -25,7 +28,8 @@ struct Portal {
   MailOutbox& mail;
   FileStore& files;
   sessions::LoginThrottle& login_throttle;
-  net::Hub* hub = nullptr;  // absent in command-line tools
+  net::Hub* hub = nullptr;          // absent in command-line tools
+  jobs::Scheduler* jobs = nullptr;  // background jobs; they run only while `artel serve` runs
   std::string data_dir;
 };
 

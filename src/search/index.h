@@ -1,0 +1,52 @@
+// A full-text index of one kind of document (tasks now; the feed and people later) with the
+// same word-form matching on both back ends. Each index is a table that a migration creates:
+//
+//   SQLite:      CREATE VIRTUAL TABLE task_search USING fts5(body, tokenize='snowball');
+//                (rowid = the document's id)
+//   PostgreSQL:  CREATE TABLE task_search (id BIGINT PRIMARY KEY, terms tsvector NOT NULL);
+//                CREATE INDEX task_search_terms ON task_search USING gin (terms);
+//
+// On SQLite the snowball tokenizer turns words into terms; on PostgreSQL the same C++ code turns
+// the text into terms (index_terms) that are stored as lexemes, so a word finds the same
+// documents whichever database holds the portal.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/db.h"
+
+namespace artel::search {
+
+class Index {
+ public:
+  // The table's name; it comes from the code, never from a caller.
+  explicit Index(std::string table) : table_(std::move(table)) {}
+
+  // Replaces the document's text (inserting it when new). Runs in the caller's transaction.
+  void put(db::Conn& conn, std::int64_t id, std::string_view text) const;
+  void remove(db::Conn& conn, std::int64_t id) const;
+
+  // The ids of the documents that match what a person typed, as a subquery for
+  // `<id column> IN (<sql>)` with one parameter; nullopt when nothing searchable was typed
+  // (then the caller must not search).
+  struct Match {
+    std::string sql;
+    db::Value param;
+  };
+  std::optional<Match> match(db::Dialect dialect, std::string_view typed) const;
+
+  const std::string& table() const { return table_; }
+
+ private:
+  std::string table_;
+};
+
+// The terms a text is indexed under, in order: each word folded, stemmed and reduced as the
+// snowball tokenizer does.
+std::vector<std::string> index_terms(std::string_view text);
+
+}  // namespace artel::search
