@@ -1,6 +1,6 @@
 #include "search/query.h"
 
-#include "search/snowball_tokenizer.h"
+#include "search/terms.h"
 
 namespace artel::search {
 

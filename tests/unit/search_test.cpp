@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "search/query.h"
 #include "search/snowball_tokenizer.h"
+#include "search/terms.h"
 
 using namespace artel;
 using search::match_expression;
@@ -222,4 +223,19 @@ TEST(SearchQuery, HostileInputRunsAndMatchesLiterally) {
   // "OR" is a term: only the title containing "or" matches, not the union.
   EXPECT_EQ(fts.search("work OR play"), (Titles{"work or play"}));
   EXPECT_EQ(fts.search("NEAR"), (Titles{"near the office"}));
+}
+
+TEST(SearchTerms, MalformedUtf8SeparatesWords) {
+  auto decode_all = [](std::string_view s) {
+    std::vector<char32_t> out;
+    for (std::size_t i = 0; i < s.size();) out.push_back(search::decode_utf8(s, i));
+    return out;
+  };
+  using C = std::vector<char32_t>;
+  EXPECT_EQ(decode_all("aж€😀"), (C{'a', 0x436, 0x20AC, 0x1F600}));
+  EXPECT_EQ(decode_all("\xC1\x81"), (C{0xFFFD, 0xFFFD}));              // overlong A
+  EXPECT_EQ(decode_all("\xE0\x81\x81"), (C{0xFFFD, 0xFFFD, 0xFFFD}));  // overlong A
+  EXPECT_EQ(decode_all("\xED\xA0\x80"), (C{0xFFFD, 0xFFFD, 0xFFFD}));  // surrogate D800
+  EXPECT_EQ(decode_all("\xF4\x90\x80\x80").front(), 0xFFFDu);          // above U+10FFFF
+  EXPECT_EQ(decode_all("\xD0"), (C{0xFFFD}));                          // truncated
 }

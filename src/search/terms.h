@@ -1,0 +1,76 @@
+// How text becomes search terms. One implementation serves both databases: the FTS5 tokenizer
+// "snowball" (SQLite) and index_terms / tsquery_text (PostgreSQL, where the terms are computed
+// here and stored as lexemes), so a word finds the same documents on either.
+//
+// A word is a maximal run of word characters. Its term is the word folded (fold_case: case,
+// ё→е; ș ț → ş ţ), cut to kMaxWordBytes, stemmed by Snowball — the stemmer chosen by script:
+// Cyrillic → russian, Latin with ă â î ș ț ş ţ → romanian, anything else → english (or the
+// language a table names). A prefix (the last word of a query typed with `*`) is folded and cut but
+// not stemmed.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+struct sb_stemmer;
+
+namespace artel::search {
+
+// Letters, digits and combining marks are word characters; ASCII and Latin-1 punctuation,
+// general punctuation, symbols, emoji and malformed bytes separate words.
+bool is_word_char(char32_t c);
+
+// Decodes the code point at s[i] and advances i. Malformed UTF-8 — a bad or truncated
+// sequence, an overlong form, a surrogate, anything above U+10FFFF — yields U+FFFD (a
+// separator) and advances by one byte, so every word is well-formed UTF-8 (PostgreSQL refuses
+// anything else).
+char32_t decode_utf8(std::string_view s, std::size_t& i);
+
+// Calls fn(begin, end) with the byte range of each word of text, in order.
+template <class F>
+void for_each_word(std::string_view text, F&& fn) {
+  std::size_t start = 0;
+  bool in_word = false;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t at = i;
+    bool word = is_word_char(decode_utf8(text, i));
+    if (word && !in_word) start = at;
+    if (!word && in_word) fn(start, at);
+    in_word = word;
+  }
+  if (in_word) fn(start, text.size());
+}
+
+// A longer word is cut (at a character boundary) before stemming, on both databases alike:
+// PostgreSQL refuses lexemes of 2 KiB and more, and nobody searches for such a word.
+constexpr std::size_t kMaxWordBytes = 255;
+
+// The Snowball stemmers of one thread or one FTS5 tokenizer: libstemmer instances are not
+// thread-safe, so a Stemmers is never shared between threads.
+class Stemmers {
+ public:
+  // `latin` is the Snowball language of Latin words without Romanian letters. nullptr for a
+  // language libstemmer does not know, or when out of memory.
+  static std::unique_ptr<Stemmers> create(const char* latin = "english");
+  // This thread's stemmers with english for plain Latin, the tokenizer's default
+  // (tokenize='snowball'); for the PostgreSQL side, which has no tokenizer.
+  static Stemmers& for_this_thread();
+
+  ~Stemmers();
+  Stemmers(const Stemmers&) = delete;
+  Stemmers& operator=(const Stemmers&) = delete;
+
+  // Sets `out` to the term of one word (the bytes of a run of word characters). Throws
+  // std::bad_alloc when out of memory.
+  void term(std::string_view word, bool prefix, std::string& out);
+
+ private:
+  Stemmers() = default;
+  sb_stemmer* russian_ = nullptr;
+  sb_stemmer* romanian_ = nullptr;
+  sb_stemmer* latin_ = nullptr;
+};
+
+}  // namespace artel::search
