@@ -2,7 +2,9 @@
 
 #include <libstemmer.h>
 
+#include <array>
 #include <new>
+#include <utility>
 
 #include "core/text.h"
 
@@ -47,6 +49,110 @@ char32_t decode_utf8(std::string_view s, std::size_t& i) {
   return c;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The reduction after the Snowball stem (see terms.h for the rules and their limits).
+
+namespace {
+
+bool russian_vowel(char32_t c) {
+  return c == U'а' || c == U'е' || c == U'ё' || c == U'и' || c == U'о' || c == U'у' || c == U'ы' ||
+         c == U'э' || c == U'ю' || c == U'я';
+}
+bool russian_consonant(char32_t c) {
+  return c >= U'а' && c <= U'я' && !russian_vowel(c) && c != U'ь' && c != U'ъ';
+}
+bool romanian_vowel(char32_t c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 0x103 || c == 0xE2 ||
+         c == 0xEE;
+}
+
+enum class Before { Any, Consonant, VeOrTe };
+
+struct Rule {
+  std::u32string_view suffix;
+  Before before = Before::Any;
+};
+
+// Longest first where one ending contains another: the first that leaves enough is taken.
+constexpr std::array kRussian = {
+    // verb formants (организова, планирова, согласован)
+    Rule{U"ирован"}, Rule{U"ирова"}, Rule{U"ован"},
+    // agent nouns (руководител, покупател)
+    Rule{U"ител"}, Rule{U"ател"},
+    // verb formants (организова, записыва)
+    Rule{U"ова"}, Rule{U"ева"}, Rule{U"ыва"}, Rule{U"ива"},
+    // agent nouns (заказчик, разработчик)
+    Rule{U"чик"}, Rule{U"щик"},
+    // -ация and -ение nouns (организац, выполнен)
+    Rule{U"ац"}, Rule{U"ен"},
+    // -ка nouns (настройк, подготовк)
+    Rule{U"йк"}, Rule{U"к", Before::Consonant},
+    // -ный, -ность (готовн, отчетн)
+    Rule{U"н", Before::VeOrTe},
+    // the vowel of a verb's stem (работа, изменя)
+    Rule{U"а"}, Rule{U"я"}};
+constexpr std::array kRomanian = {Rule{U"ăr"}, Rule{U"âr"}, Rule{U"ir"}, Rule{U"er"}};
+
+}  // namespace
+
+std::size_t reduced_length(StemLanguage language, std::string_view stem) {
+  if (language == StemLanguage::Other) return stem.size();
+  // The stem's letters and the byte offset after each.
+  std::array<char32_t, kMaxWordBytes> letter{};
+  std::array<std::size_t, kMaxWordBytes> end{};
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < stem.size();) {
+    if (n == letter.size()) return stem.size();  // longer than any word gets: left alone
+    letter[n] = decode_utf8(stem, i);
+    end[n++] = i;
+  }
+  bool russian = language == StemLanguage::Russian;
+  // Enough remains: 4 letters, and two syllables in Russian (one in Romanian, whose stems are
+  // shorter: lucrare → lucr).
+  auto leaves_enough = [&](std::size_t keep) {
+    if (keep < 4) return false;
+    std::size_t vowels = 0;
+    for (std::size_t k = 0; k < keep; ++k)
+      vowels += russian ? russian_vowel(letter[k]) : romanian_vowel(letter[k]);
+    return vowels >= (russian ? 2u : 1u);
+  };
+  auto ends_with = [&](std::size_t keep, std::u32string_view suffix) {
+    if (suffix.size() > keep) return false;
+    for (std::size_t k = 0; k < suffix.size(); ++k)
+      if (letter[keep - suffix.size() + k] != suffix[k]) return false;
+    return true;
+  };
+
+  std::size_t keep = n;
+  auto try_rules = [&](const auto& rules) {
+    for (const Rule& rule : rules) {
+      if (!ends_with(n, rule.suffix)) continue;
+      std::size_t rest = n - rule.suffix.size();
+      if (rule.before == Before::Consonant && (rest == 0 || !russian_consonant(letter[rest - 1])))
+        continue;
+      if (rule.before == Before::VeOrTe &&
+          (rest == 0 || (letter[rest - 1] != U'в' && letter[rest - 1] != U'т')))
+        continue;
+      if (!leaves_enough(rest)) continue;
+      keep = rest;
+      return;
+    }
+  };
+  if (russian) {
+    try_rules(kRussian);
+    // подготовл(енный) → подготов: л inserted after a labial before some endings.
+    if (keep >= 2 && letter[keep - 1] == U'л' && leaves_enough(keep - 1)) {
+      char32_t c = letter[keep - 2];
+      if (c == U'б' || c == U'в' || c == U'м' || c == U'п' || c == U'ф') --keep;
+    }
+  } else {
+    try_rules(kRomanian);
+  }
+  return keep == 0 ? 0 : end[keep - 1];
+}
+
+// ---------------------------------------------------------------------------------------------
+
 namespace {
 
 bool is_cyrillic(char32_t c) {
@@ -76,6 +182,13 @@ void cut_to_max(std::string& s) {
   s.resize(n);
 }
 
+StemLanguage language_named(std::string_view name) {
+  if (name == "russian" || name == "ru" || name == "rus") return StemLanguage::Russian;
+  if (name == "romanian" || name == "ro" || name == "ron" || name == "rum")
+    return StemLanguage::Romanian;
+  return StemLanguage::Other;
+}
+
 }  // namespace
 
 std::unique_ptr<Stemmers> Stemmers::create(const char* latin) {
@@ -84,6 +197,7 @@ std::unique_ptr<Stemmers> Stemmers::create(const char* latin) {
   s->russian_ = sb_stemmer_new("russian", "UTF_8");
   s->romanian_ = sb_stemmer_new("romanian", "UTF_8");
   s->latin_ = sb_stemmer_new(latin, "UTF_8");
+  s->latin_language_ = language_named(latin);
   if (!s->russian_ || !s->romanian_ || !s->latin_) return nullptr;
   return s;
 }
@@ -114,24 +228,30 @@ void Stemmers::term(std::string_view word, bool prefix, std::string& out) {
   if (prefix) return;
 
   sb_stemmer* stemmer = latin_;
+  StemLanguage language = latin_language_;
   bool romanian = false;
   for (std::size_t i = 0; i < out.size();) {
     char32_t c = decode_utf8(out, i);
     if (is_cyrillic(c)) {
       stemmer = russian_;
+      language = StemLanguage::Russian;
       romanian = false;
       break;
     }
     romanian = romanian || is_romanian(c);
   }
-  if (romanian) stemmer = romanian_;
+  if (romanian) {
+    stemmer = romanian_;
+    language = StemLanguage::Romanian;
+  }
   const sb_symbol* stem = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(out.data()),
                                           static_cast<int>(out.size()));
   if (!stem) throw std::bad_alloc();
   std::string_view stemmed(reinterpret_cast<const char*>(stem),
                            static_cast<std::size_t>(sb_stemmer_length(stemmer)));
   if (stemmed.empty()) return;  // never seen; the folded word is the better term then
-  out.assign(stemmed.data(), stemmed.size());
+  std::size_t keep = reduced_length(language, stemmed);
+  out.assign(stemmed.data(), keep == 0 ? stemmed.size() : keep);
 }
 
 }  // namespace artel::search

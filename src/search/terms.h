@@ -5,8 +5,8 @@
 // A word is a maximal run of word characters. Its term is the word folded (fold_case: case,
 // ё→е; ș ț → ş ţ), cut to kMaxWordBytes, stemmed by Snowball — the stemmer chosen by script:
 // Cyrillic → russian, Latin with ă â î ș ț ş ţ → romanian, anything else → english (or the
-// language a table names). A prefix (the last word of a query typed with `*`) is folded and cut but
-// not stemmed.
+// language a table names) — and then reduced by reduced_length() below. A prefix (the last word
+// of a query typed with `*`) is folded and cut but neither stemmed nor reduced.
 #pragma once
 
 #include <cstddef>
@@ -47,6 +47,43 @@ void for_each_word(std::string_view text, F&& fn) {
 // PostgreSQL refuses lexemes of 2 KiB and more, and nobody searches for such a word.
 constexpr std::size_t kMaxWordBytes = 255;
 
+// The language whose Snowball stemmer made a stem; it selects the reduction rules.
+enum class StemLanguage { Russian, Romanian, Other };
+
+// The reduction applied after the Snowball stem, returning how many bytes of `stem` (a Snowball
+// stem in `language`) make the term. Snowball removes inflections but keeps derivational
+// suffixes and the vowel of a verb's stem, so a verb and the noun made from it get different
+// stems: подготовить → подготов but подготовка → подготовк; работа → работ but работать →
+// работа. The reduction removes one such ending so that the pair meets:
+//
+//  Russian — the longest of these endings whose removal leaves at least 4 letters of which at
+//  least 2 are vowels (two syllables), tried longest first:
+//    verb formants, stem vowels  ирован ирова ован ова ева ыва ива а я
+//                                (организова → организ, планирова → планир, работа → работ)
+//    agent nouns                 ител ател чик щик (руководител → руковод, заказчик → заказ)
+//    -ация, -ение nouns          ац ен (организац → организ, выполнен → выполн)
+//    -ка nouns                   йк, and к after a consonant
+//                                (подготовк → подготов, настройк → настро)
+//    -ный, -ность                н after в or т (готовн → готов, отчетн → отчет)
+//  and then an epenthetic л after б в м п ф goes, with the same guard (подготовл → подготов:
+//  подготовленный, подготовлю).
+//
+//  Romanian — ăr âr ir er, leaving at least 4 letters: the plural of a long-infinitive noun keeps
+//  them (lucrări → lucrăr, pregătiri → pregătir) while the singular loses them (lucrare → lucr).
+//
+//  English and other languages — nothing: Porter2 already removes derivational suffixes
+//  (prepare/preparation → prepar, organize/organization → organ, install/installation →
+//  instal), and the rules it lacks would merge unrelated words (order/ord, question/quest,
+//  apartment/apart).
+//
+// Limits: it is a heuristic over stems, not a dictionary. The guard keeps short roots apart
+// (банк is not бан, строка is not строить, правка is not право, среда is not средство — no ств
+// rule for that reason) but pays with some misses: решение (решен) and решить (реш), ссылка and
+// ссылаться, дело and делать stay apart because too little would remain. Prefix words
+// (`подготов*`) are matched against reduced terms, so a prefix longer than the reduced term
+// (`подготовк*`) finds nothing where the whole word would.
+std::size_t reduced_length(StemLanguage language, std::string_view stem);
+
 // The Snowball stemmers of one thread or one FTS5 tokenizer: libstemmer instances are not
 // thread-safe, so a Stemmers is never shared between threads.
 class Stemmers {
@@ -71,6 +108,7 @@ class Stemmers {
   sb_stemmer* russian_ = nullptr;
   sb_stemmer* romanian_ = nullptr;
   sb_stemmer* latin_ = nullptr;
+  StemLanguage latin_language_ = StemLanguage::Other;
 };
 
 }  // namespace artel::search

@@ -77,16 +77,38 @@ TEST(SnowballTokenizer, RussianInflectionsShareAStem) {
   EXPECT_EQ(fts.search("Работу"), fts.search("работа"));
 }
 
-TEST(SnowballTokenizer, VerbAndNounStemsDiffer) {
+TEST(SnowballTokenizer, VerbAndNounMeet) {
   Fts fts;
-  fts.add({"подготовка отчёта", "Без подготовки", "подготовить план"});
-  // Snowball: подготовить → подготов, подготовка/подготовки → подготовк. The noun forms match
-  // each other; the verb finds only itself.
-  EXPECT_EQ(fts.search("подготовка"), (Titles{"подготовка отчёта", "Без подготовки"}));
-  EXPECT_EQ(fts.search("подготовить"), (Titles{"подготовить план"}));
-  // A prefix bridges them.
-  EXPECT_EQ(fts.search("подготов*"),
-            (Titles{"подготовка отчёта", "Без подготовки", "подготовить план"}));
+  fts.add({"подготовка отчёта", "Без подготовки", "подготовить план", "подготовленный доклад",
+           "Готовность к запуску", "Работать из дома", "Рабочий ноутбук", "Результаты работы"});
+  // Snowball: подготовить → подготов, подготовка → подготовк, подготовленный → подготовлен; the
+  // reduction brings all three to подготов. работать → работа and работы → работ meet at работ.
+  Titles preparation{"подготовка отчёта", "Без подготовки", "подготовить план",
+                     "подготовленный доклад"};
+  EXPECT_EQ(fts.search("подготовка"), preparation);
+  EXPECT_EQ(fts.search("подготовить"), preparation);
+  EXPECT_EQ(fts.search("подготовлено"), preparation);
+  EXPECT_EQ(fts.search("работа"), (Titles{"Работать из дома", "Результаты работы"}));
+  EXPECT_EQ(fts.search("работать"), fts.search("работа"));
+  // готовность (готовн) meets готовый and готовить (готов), not подготовка: a prefix is a root of
+  // its own.
+  EXPECT_EQ(fts.search("готовить"), (Titles{"Готовность к запуску"}));
+  EXPECT_EQ(fts.search("подготов*"), preparation);
+}
+
+TEST(SnowballTokenizer, ShortRootsStayApart) {
+  Fts fts;
+  fts.add({"Банк", "Бан пользователя", "Строка таблицы", "Строить склад", "Среда", "Средства",
+           "Правка текста", "Права доступа"});
+  // With too little left (fewer than 4 letters or 2 vowels) nothing is removed: банк → бан would
+  // be 3 letters, строк → стро and правк → прав a single syllable.
+  EXPECT_EQ(fts.search("банк"), (Titles{"Банк"}));
+  EXPECT_EQ(fts.search("бан"), (Titles{"Бан пользователя"}));
+  EXPECT_EQ(fts.search("строка"), (Titles{"Строка таблицы"}));
+  EXPECT_EQ(fts.search("строить"), (Titles{"Строить склад"}));
+  EXPECT_EQ(fts.search("среда"), (Titles{"Среда"}));
+  EXPECT_EQ(fts.search("правка"), (Titles{"Правка текста"}));
+  EXPECT_EQ(fts.search("право"), (Titles{"Права доступа"}));
 }
 
 TEST(SnowballTokenizer, YoIsFoldedToYe) {
@@ -114,10 +136,38 @@ TEST(SnowballTokenizer, RomanianByDiacritics) {
 
 TEST(SnowballTokenizer, RomanianAsTheLatinLanguage) {
   Fts fts("snowball romanian");
-  fts.add({"lucrări de renovare", "Lucrările anului", "lucrarea finală", "o lucrare"});
-  // With romanian for all Latin tokens: lucrare, lucrarea → lucr; lucrări, lucrările → lucrăr.
-  EXPECT_EQ(fts.search("lucrare"), (Titles{"lucrarea finală", "o lucrare"}));
-  EXPECT_EQ(fts.search("lucrări"), (Titles{"lucrări de renovare", "Lucrările anului"}));
+  fts.add({"lucrări de renovare", "Lucrările anului", "lucrarea finală", "o lucrare", "lucru"});
+  // With romanian for all Latin tokens: lucrare, lucrarea → lucr; lucrări, lucrările → lucrăr,
+  // reduced to lucr. lucru (a thing) keeps its stem.
+  Titles works{"lucrări de renovare", "Lucrările anului", "lucrarea finală", "o lucrare"};
+  EXPECT_EQ(fts.search("lucrare"), works);
+  EXPECT_EQ(fts.search("lucrări"), works);
+  EXPECT_EQ(fts.search("lucru"), (Titles{"lucru"}));
+}
+
+TEST(SnowballTokenizer, RomanianVerbAndNounMeet) {
+  Fts fts;
+  fts.add({"Pregătirea raportului", "a pregăti prezentarea", "Pregătiri pentru lansare",
+           "Întâlniri cu clienții", "întâlnire", "Bancă", "ban"});
+  Titles preparation{"Pregătirea raportului", "a pregăti prezentarea", "Pregătiri pentru lansare"};
+  EXPECT_EQ(fts.search("pregătire"), preparation);
+  EXPECT_EQ(fts.search("pregăti"), preparation);
+  EXPECT_EQ(fts.search("întâlnire"), (Titles{"Întâlniri cu clienții", "întâlnire"}));
+  EXPECT_EQ(fts.search("bancă"), (Titles{"Bancă"}));
+}
+
+TEST(SnowballTokenizer, EnglishVerbAndNounMeetWithoutReduction) {
+  Fts fts;
+  fts.add({"Prepare the agenda", "Preparation of slides", "prepared by Ann", "Organize a meeting",
+           "Organization chart", "Banking fees", "Ban on travel", "Order lunch", "ordinary day"});
+  // Porter2 removes -ation and -ization itself; nothing is reduced after it.
+  Titles preparation{"Prepare the agenda", "Preparation of slides", "prepared by Ann"};
+  EXPECT_EQ(fts.search("prepare"), preparation);
+  EXPECT_EQ(fts.search("preparation"), preparation);
+  EXPECT_EQ(fts.search("organization"), (Titles{"Organize a meeting", "Organization chart"}));
+  EXPECT_EQ(fts.search("bank"), (Titles{"Banking fees"}));
+  EXPECT_EQ(fts.search("ban"), (Titles{"Ban on travel"}));
+  EXPECT_EQ(fts.search("order"), (Titles{"Order lunch"}));
 }
 
 TEST(SnowballTokenizer, CommaAndCedillaRomanianLettersMatch) {
@@ -223,6 +273,68 @@ TEST(SearchQuery, HostileInputRunsAndMatchesLiterally) {
   // "OR" is a term: only the title containing "or" matches, not the union.
   EXPECT_EQ(fts.search("work OR play"), (Titles{"work or play"}));
   EXPECT_EQ(fts.search("NEAR"), (Titles{"near the office"}));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reduction after the Snowball stem, on stems as libstemmer gives them.
+
+namespace {
+
+std::string reduced(search::StemLanguage language, std::string_view stem) {
+  return std::string(stem.substr(0, search::reduced_length(language, stem)));
+}
+
+}  // namespace
+
+TEST(SearchTerms, RussianReductionMeetsVerbAndNoun) {
+  using search::StemLanguage;
+  auto ru = [](std::string_view stem) { return reduced(StemLanguage::Russian, stem); };
+  EXPECT_EQ(ru("подготовк"), "подготов");  // подготовка
+  EXPECT_EQ(ru("подготов"), "подготов");   // подготовить
+  EXPECT_EQ(ru("подготовлен"), "подготов");  // подготовленный: ен, then the epenthetic л
+  EXPECT_EQ(ru("подготовл"), "подготов");  // подготовлю
+  EXPECT_EQ(ru("работа"), "работ");        // работать
+  EXPECT_EQ(ru("работ"), "работ");         // работа
+  EXPECT_EQ(ru("организац"), "организ");   // организация
+  EXPECT_EQ(ru("организова"), "организ");  // организовать
+  EXPECT_EQ(ru("планирова"), "планир");    // планировать: план would be one syllable
+  EXPECT_EQ(ru("планирован"), "планир");   // планирование
+  EXPECT_EQ(ru("выполнен"), "выполн");     // выполнение
+  EXPECT_EQ(ru("выполня"), "выполн");      // выполнять
+  EXPECT_EQ(ru("выполн"), "выполн");       // выполнить
+  EXPECT_EQ(ru("настройк"), "настро");     // настройка
+  EXPECT_EQ(ru("готовн"), "готов");        // готовность
+  EXPECT_EQ(ru("отчетн"), "отчет");        // отчетность
+  EXPECT_EQ(ru("заказчик"), "заказ");
+  EXPECT_EQ(ru("руководител"), "руковод");
+}
+
+TEST(SearchTerms, RussianReductionKeepsShortRoots) {
+  using search::StemLanguage;
+  auto ru = [](std::string_view stem) { return reduced(StemLanguage::Russian, stem); };
+  EXPECT_EQ(ru("банк"), "банк");    // бан: 3 letters
+  EXPECT_EQ(ru("бланк"), "бланк");  // блан: one syllable
+  EXPECT_EQ(ru("строк"), "строк");  // стро (строить)
+  EXPECT_EQ(ru("дела"), "дела");    // делать; дел: 3 letters
+  EXPECT_EQ(ru("реш"), "реш");
+  EXPECT_EQ(ru("решен"), "решен");    // реш: 3 letters
+  EXPECT_EQ(ru("урок"), "урок");      // к after a vowel
+  EXPECT_EQ(ru("сторон"), "сторон");  // н after a vowel
+  EXPECT_EQ(ru("выполн"), "выполн");  // н after л is a verb's root, not -ный
+  EXPECT_EQ(ru("рубл"), "рубл");
+  EXPECT_EQ(ru(""), "");
+  EXPECT_EQ(ru("а"), "а");
+}
+
+TEST(SearchTerms, RomanianReductionAndNoneForOtherLanguages) {
+  using search::StemLanguage;
+  EXPECT_EQ(reduced(StemLanguage::Romanian, "lucrăr"), "lucr");      // lucrări
+  EXPECT_EQ(reduced(StemLanguage::Romanian, "pregătir"), "pregăt");  // pregătiri
+  EXPECT_EQ(reduced(StemLanguage::Romanian, "hotărâr"), "hotăr");    // hotărâri
+  EXPECT_EQ(reduced(StemLanguage::Romanian, "număr"), "număr");      // num: 3 letters
+  EXPECT_EQ(reduced(StemLanguage::Romanian, "pregăt"), "pregăt");
+  EXPECT_EQ(reduced(StemLanguage::Other, "worker"), "worker");
+  EXPECT_EQ(reduced(StemLanguage::Other, "работа"), "работа");
 }
 
 TEST(SearchTerms, MalformedUtf8SeparatesWords) {
