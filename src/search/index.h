@@ -23,16 +23,21 @@ namespace artel::search {
 
 class Index {
  public:
-  // The table's name; it comes from the code, never from a caller.
-  explicit Index(std::string table) : table_(std::move(table)) {}
+  // The table's name; it comes from the code, never from a caller (anything but [a-z0-9_] is
+  // refused with std::invalid_argument).
+  explicit Index(std::string table);
 
   // Replaces the document's text (inserting it when new). Runs in the caller's transaction.
+  // SQLite stores the text and the tokenizer makes the terms; PostgreSQL stores
+  // tsvector_text(text).
   void put(db::Conn& conn, std::int64_t id, std::string_view text) const;
   void remove(db::Conn& conn, std::int64_t id) const;
 
   // The ids of the documents that match what a person typed, as a subquery for
   // `<id column> IN (<sql>)` with one parameter; nullopt when nothing searchable was typed
-  // (then the caller must not search).
+  // (then the caller must not search). The parameter is match_expression(typed) for FTS5 MATCH
+  // on SQLite and tsquery_text(typed) on PostgreSQL (search/query.h), so nothing typed becomes
+  // SQL or query syntax.
   struct Match {
     std::string sql;
     db::Value param;
@@ -46,7 +51,16 @@ class Index {
 };
 
 // The terms a text is indexed under, in order: each word folded, stemmed and reduced as the
-// snowball tokenizer does.
+// snowball tokenizer does (search/terms.h; english for plain Latin words, as in
+// tokenize='snowball').
 std::vector<std::string> index_terms(std::string_view text);
+
+// index_terms(text) as tsvector text, each lexeme quoted with its positions (1, 2, … in word
+// order): `'работ':1,3 'отчет':2`. Cast to tsvector, it is stored as it is — PostgreSQL's parser
+// and stemmer never see the text — and phrases (`'a' <-> 'b'`) match as on FTS5. PostgreSQL's
+// limits apply past what a task holds: positions above 16383 are stored as 16383, a lexeme keeps
+// 255 positions, and a text is cut at the word where lexemes and positions would pass 1 MB. FTS5
+// has none of these limits, so only phrases deep inside a huge text can match differently.
+std::string tsvector_text(std::string_view text);
 
 }  // namespace artel::search

@@ -1,6 +1,7 @@
-// Turns what a person typed into a search box into an FTS5 MATCH expression. FTS5 gives meaning
-// to quotes, parentheses, ':', '^', '+', '-', '*' and to the words AND, OR, NOT and NEAR; passed
-// through raw, such input fails with a syntax error or changes the query.
+// Turns what a person typed into a search box into an FTS5 MATCH expression (SQLite) or a tsquery
+// (PostgreSQL) with the same meaning. FTS5 gives meaning to quotes, parentheses, ':', '^', '+',
+// '-', '*' and to the words AND, OR, NOT and NEAR, tsquery to quotes, '\', & | ! ( ) : * < >;
+// passed through raw, such input fails with a syntax error or changes the query.
 #pragma once
 
 #include <string>
@@ -16,5 +17,13 @@ namespace artel::search {
 // `*`. Returns "" when nothing searchable is left; the caller then must not search (an empty
 // MATCH is an error).
 std::string match_expression(std::string_view typed);
+
+// The same query for PostgreSQL, as tsquery text for `terms @@ CAST(? AS tsquery)`: each word's
+// term as the tokenizer would make it (search/terms.h: folded, stemmed, reduced; the last part
+// of a `*` word folded only), quoted; a word of several parts is a phrase of adjacent lexemes
+// and the words are ANDed: `Отчёт foo-bar раб*` → `'отчет' & ('foo' <-> 'bar') & 'раб':*`. The
+// result is built from terms only, so nothing typed acts as a tsquery operator. "" exactly
+// when match_expression() gives "".
+std::string tsquery_text(std::string_view typed);
 
 }  // namespace artel::search
