@@ -2,6 +2,7 @@
 
 #include "modules/departments/service.h"
 #include "modules/sessions/service.h"
+#include "modules/tasks/methods.h"
 #include "modules/settings/methods.h"
 #include "modules/users/methods.h"
 #include "modules/webhooks/service.h"
@@ -32,6 +33,8 @@ Runtime::Runtime(const std::string& data_dir, const std::string& database)
   sessions::register_methods(registry_);
   settings::register_methods(registry_);
   webhooks::register_methods(registry_);
+  tasks::register_methods(registry_);
+  tasks::register_jobs(*portal_);
 }
 
 bool Runtime::has_portal() {

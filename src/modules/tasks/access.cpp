@@ -1,0 +1,205 @@
+#include "modules/tasks/access.h"
+
+#include <algorithm>
+#include <set>
+
+namespace artel::tasks {
+
+namespace {
+
+std::string placeholders(std::size_t n) {
+  std::string s = "(";
+  for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
+  return s + ")";
+}
+
+void fill_structure(db::Conn& conn, Viewer& v) {
+  // The tree is small (hundreds of departments) and read whole: walking it here keeps the SQL
+  // of every list query a plain IN list that both databases plan well.
+  struct Node {
+    std::int64_t parent = 0;
+    std::int64_t head = 0;
+  };
+  std::map<std::int64_t, Node> nodes;
+  std::map<std::int64_t, std::vector<std::int64_t>> children;
+  conn.run("SELECT id, COALESCE(parent_id, 0), COALESCE(head_id, 0) FROM departments", {},
+           [&](const db::Row& r) {
+             nodes[r.integer(0)] = {r.integer(1), r.integer(2)};
+             children[r.integer(1)].push_back(r.integer(0));
+           });
+  std::set<std::int64_t> below;
+  std::vector<std::int64_t> stack;
+  for (const auto& [id, node] : nodes)
+    if (node.head == v.user_id) stack.push_back(id);
+  while (!stack.empty()) {
+    std::int64_t id = stack.back();
+    stack.pop_back();
+    if (!below.insert(id).second) continue;
+    for (auto child : children[id]) stack.push_back(child);
+  }
+  v.headed_departments.assign(below.begin(), below.end());
+  v.heads_everything = !nodes.empty() && below.size() == nodes.size();
+}
+
+}  // namespace
+
+Viewer viewer_of(db::Conn& conn, const rest::Caller& caller) {
+  Viewer v;
+  v.user_id = caller.user_id;
+  v.is_admin = caller.is_admin;
+  v.is_extranet = caller.is_extranet;
+  if (!v.is_extranet) fill_structure(conn, v);
+  return v;
+}
+
+Viewer viewer_of_user(db::Conn& conn, std::int64_t user_id) {
+  Viewer v;
+  v.user_id = user_id;
+  conn.run("SELECT is_admin, user_type FROM users WHERE id = ? AND active = 1", {user_id},
+           [&](const db::Row& r) {
+             v.is_admin = r.integer(0) != 0;
+             v.is_extranet = r.text(1) == "extranet";
+           });
+  if (!v.is_extranet) fill_structure(conn, v);
+  return v;
+}
+
+bool heads_person(db::Conn& conn, const Viewer& viewer, std::int64_t user_id) {
+  if (user_id == viewer.user_id || viewer.headed_departments.empty()) return false;
+  db::Params p{user_id};
+  for (auto d : viewer.headed_departments) p.emplace_back(d);
+  return conn
+      .integer("SELECT 1 FROM user_departments WHERE user_id = ? AND department_id IN " +
+                   placeholders(viewer.headed_departments.size()) + " LIMIT 1",
+               p)
+      .has_value();
+}
+
+std::map<std::int64_t, Relation> relations(db::Conn& conn, const Viewer& viewer,
+                                           const std::vector<Task>& tasks) {
+  std::map<std::int64_t, Relation> out;
+  for (const auto& t : tasks) {
+    Relation& r = out[t.id];
+    r.admin = viewer.is_admin;
+    r.creator = t.created_by == viewer.user_id;
+    r.responsible = t.responsible_id == viewer.user_id;
+    r.accomplice = std::count(t.accomplices.begin(), t.accomplices.end(), viewer.user_id) > 0;
+    r.auditor = std::count(t.auditors.begin(), t.auditors.end(), viewer.user_id) > 0;
+  }
+  if (viewer.headed_departments.empty() || tasks.empty()) return out;
+  // Members (other than the viewer) who sit in a department the viewer heads, by role.
+  db::Params p;
+  for (const auto& t : tasks) p.emplace_back(t.id);
+  p.emplace_back(viewer.user_id);
+  for (auto d : viewer.headed_departments) p.emplace_back(d);
+  conn.run(
+      "SELECT DISTINCT m.task_id, m.role FROM task_members m JOIN user_departments ud ON "
+      "ud.user_id = m.user_id WHERE m.task_id IN " +
+          placeholders(tasks.size()) + " AND m.user_id <> ? AND ud.department_id IN " +
+          placeholders(viewer.headed_departments.size()),
+      p, [&](const db::Row& row) {
+        Relation& r = out[row.integer(0)];
+        r.heads_member = true;
+        std::string role = row.text(1);
+        if (role == "O" || role == "R") r.heads_creator_or_responsible = true;
+      });
+  return out;
+}
+
+Relation relation(db::Conn& conn, const Viewer& viewer, const Task& task) {
+  return relations(conn, viewer, {task})[task.id];
+}
+
+void restrict_to_visible(rest::ListQuery& q, const Viewer& v) {
+  if (v.is_admin) return;
+  if (v.heads_everything) {
+    // Every department is below this person: every task with a member in any department.
+    q.add_condition(
+        "t.id IN (SELECT m.task_id FROM task_members m WHERE m.user_id = ?) OR EXISTS (SELECT 1 "
+        "FROM task_members m JOIN user_departments ud ON ud.user_id = m.user_id WHERE m.task_id "
+        "= t.id)",
+        {v.user_id});
+    return;
+  }
+  if (v.headed_departments.empty()) {
+    q.add_condition("t.id IN (SELECT m.task_id FROM task_members m WHERE m.user_id = ?)",
+                    {v.user_id});
+    return;
+  }
+  db::Params p{v.user_id};
+  for (auto d : v.headed_departments) p.emplace_back(d);
+  q.add_condition(
+      "t.id IN (SELECT m.task_id FROM task_members m WHERE m.user_id = ?) OR t.id IN (SELECT "
+      "m.task_id FROM task_members m JOIN user_departments ud ON ud.user_id = m.user_id WHERE "
+      "ud.department_id IN " +
+          placeholders(v.headed_departments.size()) + ")",
+      std::move(p));
+}
+
+Actions allowed_actions(const Task& t, const Relation& r, bool favorite) {
+  Actions a;
+  if (!r.sees()) return a;
+  bool open = is_open_status(t.status);
+  bool works = r.executes() || r.admin;
+  a.start = works && (t.status == kNew || t.status == kPending);
+  a.pause = works && t.status == kInProgress;
+  a.complete = (r.executes() || r.directs()) && (open || t.status == kDeferred);
+  a.approve = (r.creator || r.admin) && t.status == kAwaitingControl;
+  a.disapprove = a.approve;
+  a.defer = (r.executes() || r.directs()) && open;
+  a.renew = (t.status == kCompleted || t.status == kDeferred || t.status == kDeclined) &&
+            (r.directs() || (r.executes() && t.status == kDeferred));
+  a.delegate =
+      (r.responsible || r.directs()) && t.status != kCompleted && t.status != kAwaitingControl;
+  a.remove = r.directs();
+  a.edit = r.directs();
+  a.create = true;
+  a.change_deadline = r.directs() || (r.executes() && t.allow_change_deadline);
+  a.edit_plan = r.directs() || r.executes();
+  a.checklist_add = r.directs() || r.executes();
+  a.add_favorite = !favorite;
+  a.delete_favorite = favorite;
+  a.rate = r.directs();
+  a.edit_originator = r.creator || r.admin;
+  a.elapsed_time_add = r.executes() || r.creator || r.admin;
+  a.timer_toggle = r.executes() && t.allow_time_tracking && t.status != kCompleted &&
+                   t.status != kAwaitingControl;
+  return a;
+}
+
+json::object actions_json(const Actions& a, bool upper) {
+  json::object o;
+  auto put = [&](const char* camel, const char* upper_key, bool v) {
+    o[upper ? upper_key : camel] = v;
+  };
+  put("accept", "ACCEPT", false);
+  put("decline", "DECLINE", false);
+  put("complete", "COMPLETE", a.complete);
+  put("approve", "APPROVE", a.approve);
+  put("disapprove", "DISAPPROVE", a.disapprove);
+  put("start", "START", a.start);
+  put("pause", "PAUSE", a.pause);
+  put("delegate", "DELEGATE", a.delegate);
+  put("remove", "REMOVE", a.remove);
+  put("edit", "EDIT", a.edit);
+  put("defer", "DEFER", a.defer);
+  put("renew", "RENEW", a.renew);
+  put("create", "CREATE", a.create);
+  put("changeDeadline", "CHANGE_DEADLINE", a.change_deadline);
+  put("checklistAddItems", "CHECKLIST_ADD_ITEMS", a.checklist_add);
+  put("addFavorite", "ADD_FAVORITE", a.add_favorite);
+  put("deleteFavorite", "DELETE_FAVORITE", a.delete_favorite);
+  put("rate", "RATE", a.rate);
+  put("take", "TAKE", false);
+  put("edit.originator", "EDIT.ORIGINATOR", a.edit_originator);
+  put("checklist.reorder", "CHECKLIST.REORDER", a.checklist_add);
+  put("elapsedtime.add", "ELAPSEDTIME.ADD", a.elapsed_time_add);
+  put("dayplan.timer.toggle", "DAYPLAN.TIMER.TOGGLE", a.timer_toggle);
+  put("edit.plan", "EDIT.PLAN", a.edit_plan);
+  put("checklist.add", "CHECKLIST.ADD", a.checklist_add);
+  put("favorite.add", "FAVORITE.ADD", a.add_favorite);
+  put("favorite.delete", "FAVORITE.DELETE", a.delete_favorite);
+  return o;
+}
+
+}  // namespace artel::tasks
