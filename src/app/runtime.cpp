@@ -1,6 +1,7 @@
 #include "app/runtime.h"
 
 #include "modules/departments/service.h"
+#include "modules/im/notify.h"
 #include "modules/sessions/service.h"
 #include "modules/settings/methods.h"
 #include "modules/users/methods.h"
@@ -32,6 +33,8 @@ Runtime::Runtime(const std::string& data_dir, const std::string& database)
   sessions::register_methods(registry_);
   settings::register_methods(registry_);
   webhooks::register_methods(registry_);
+  notify::register_methods(registry_);
+  notify::register_jobs(*portal_);
 }
 
 bool Runtime::has_portal() {
