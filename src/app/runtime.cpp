@@ -1,9 +1,10 @@
 #include "app/runtime.h"
 
 #include "modules/departments/service.h"
+#include "modules/im/notify.h"
 #include "modules/sessions/service.h"
-#include "modules/tasks/methods.h"
 #include "modules/settings/methods.h"
+#include "modules/tasks/methods.h"
 #include "modules/users/methods.h"
 #include "modules/webhooks/service.h"
 #include "rest/builtin_methods.h"
@@ -33,6 +34,8 @@ Runtime::Runtime(const std::string& data_dir, const std::string& database)
   sessions::register_methods(registry_);
   settings::register_methods(registry_);
   webhooks::register_methods(registry_);
+  notify::register_methods(registry_);
+  notify::register_jobs(*portal_);
   tasks::register_methods(registry_);
   tasks::register_jobs(*portal_);
 }

@@ -151,3 +151,34 @@ describe('artel.settings.set', () => {
     ok(await admin.call('artel.settings.set', { fields: { ALLOWED_IPS: [] } }))
   })
 })
+
+describe('PUBLIC_URL', () => {
+  test('is learned from the first browser session and kept after that', async () => {
+    assert.equal(ok(await admin.call('artel.settings.get')).PUBLIC_URL, portal.url)
+    // A later log-in through another address does not move it.
+    const other = portal.url.replace('127.0.0.1', 'localhost')
+    const r = await fetch(`${other}/rest/artel.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ LOGIN: portal.adminEmail, PASSWORD: portal.adminPassword }),
+    })
+    assert.equal(r.status, 200)
+    assert.equal(ok(await admin.call('artel.settings.get')).PUBLIC_URL, portal.url)
+  })
+
+  test('the administrator sets it; anything but an address is refused', async () => {
+    const s = ok(
+      await admin.call('artel.settings.set', {
+        fields: { PUBLIC_URL: 'https://portal.example.test/' },
+      }),
+    )
+    assert.equal(s.PUBLIC_URL, 'https://portal.example.test')
+    for (const bad of ['', 'portal.example.test', 'javascript:alert(1)', 'https://a.test/?x=1'])
+      fails(
+        await admin.call('artel.settings.set', { fields: { PUBLIC_URL: bad } }),
+        400,
+        'ERROR_ARGUMENT',
+      )
+    ok(await admin.call('artel.settings.set', { fields: { PUBLIC_URL: portal.url } }))
+  })
+})

@@ -200,6 +200,9 @@ Opened open(Portal& portal, std::int64_t user_id, const rest::RequestInfo& reque
          request.remote_address, request.user_agent.substr(0, 300)});
     tx.conn.run("UPDATE users SET last_login = ? WHERE id = ?", {now, user_id});
     tx.conn.run("DELETE FROM sessions WHERE expires_at < ?", {now});
+    // The address this browser reached the portal at: the links of e-mails sent later without a
+    // request (notification digests) point there.
+    portal.settings.remember_public_url(tx, request.base_url());
   });
   return {set_cookie_line(token, kSessionLifetime, request.tls), csrf};
 }

@@ -30,6 +30,7 @@ json::object to_json(Portal& portal) {
   o["TIME_FORMAT"] = s->time_format;
   o["LANGUAGE"] = s->language;
   o["SELF_REGISTRATION"] = s->self_registration ? "Y" : "N";
+  o["PUBLIC_URL"] = s->public_url;
   json::array ips;
   for (const auto& ip : s->allowed_ips) ips.push_back(json::string(ip));
   o["ALLOWED_IPS"] = std::move(ips);
@@ -80,6 +81,14 @@ rest::CallResult set(rest::Call& call) {
         auto flag = as_flag(v);
         if (!flag) throw bad_argument("SELF_REGISTRATION", "SELF_REGISTRATION must be Y or N.");
         store.put(tx, "self_registration", *flag ? "Y" : "N");
+      } else if (key == "PUBLIC_URL") {
+        std::string url(trim(as_string(v).value_or("")));
+        while (url.ends_with("/")) url.pop_back();
+        if (!valid_public_url(url))
+          throw bad_argument("PUBLIC_URL",
+                             "PUBLIC_URL must be the portal's address, such as "
+                             "https://portal.example.com.");
+        store.put(tx, "public_url", url);
       } else if (key == "ALLOWED_IPS") {
         std::vector<std::string> entries;
         if (v.is_string()) {

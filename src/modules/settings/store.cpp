@@ -1,5 +1,7 @@
 #include "modules/settings/store.h"
 
+#include <cctype>
+
 #include "core/json.h"
 
 namespace artel {
@@ -9,6 +11,30 @@ int Settings::tz_offset_at(std::int64_t t) const {
 }
 int Settings::tz_offset_now() const {
   return tz_offset_at(timeutil::now_seconds());
+}
+
+bool valid_public_url(std::string_view url) {
+  std::string_view rest;
+  if (url.starts_with("https://"))
+    rest = url.substr(8);
+  else if (url.starts_with("http://"))
+    rest = url.substr(7);
+  else
+    return false;
+  if (url.size() > 300 || rest.empty() || rest.ends_with("/")) return false;
+  auto slash = rest.find('/');
+  std::string_view host = rest.substr(0, slash);
+  std::string_view path = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
+  if (host.empty()) return false;
+  for (char c : host)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' ||
+          c == '[' || c == ']'))
+      return false;
+  for (char c : path)
+    if (static_cast<unsigned char>(c) <= ' ' || c == '?' || c == '#' || c == '"' || c == '<' ||
+        c == '>' || c == '\\' || c == 0x7f)
+      return false;
+  return true;
 }
 
 SettingsStore::SettingsStore(db::Database& db) : db_(db) {
@@ -41,6 +67,8 @@ void SettingsStore::reload() {
         s->logo_file_id = std::atoll(value.c_str());
       else if (key == "self_registration")
         s->self_registration = value == "Y";
+      else if (key == "public_url")
+        s->public_url = value;
       else if (key == "allowed_ips") {
         boost::system::error_code ec;
         auto v = json::parse(value, ec);
@@ -61,6 +89,13 @@ void SettingsStore::put(db::Tx& tx, std::string_view key, std::string_view value
       "excluded.value",
       {std::string(key), std::string(value)});
   tx.on_commit([this] { reload(); });
+}
+
+void SettingsStore::remember_public_url(db::Tx& tx, const std::string& base_url) {
+  if (!snapshot()->public_url.empty()) return;
+  // A request without a usable Host header gives nothing worth keeping.
+  if (!valid_public_url(base_url)) return;
+  put(tx, "public_url", base_url);
 }
 
 }  // namespace artel

@@ -22,12 +22,20 @@ struct Settings {
   std::string language = "ru";
   std::int64_t logo_file_id = 0;
   bool self_registration = false;
+  // The address people open the portal at ("https://portal.example.com"), for links in e-mails
+  // sent when no request is at hand (notification digests). Learned from the first browser
+  // session when unset; the administrator may change it.
+  std::string public_url;
   std::vector<std::string> allowed_ips;
   std::shared_ptr<const timeutil::TimeZone> zone;
 
   int tz_offset_at(std::int64_t unix_seconds) const;
   int tz_offset_now() const;
 };
+
+// "http://host[:port]" or "https://host[:port]", optionally with a path ("/portal"), without a
+// query, a fragment, credentials or a trailing slash.
+bool valid_public_url(std::string_view url);
 
 class SettingsStore {
  public:
@@ -37,6 +45,8 @@ class SettingsStore {
   void reload();
   // Writes one key inside the caller's transaction (and reloads once it commits).
   void put(db::Tx& tx, std::string_view key, std::string_view value);
+  // Records base_url as the public address inside the caller's transaction unless one is known.
+  void remember_public_url(db::Tx& tx, const std::string& base_url);
 
  private:
   db::Database& db_;

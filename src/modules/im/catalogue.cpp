@@ -1,0 +1,69 @@
+#include "modules/im/catalogue.h"
+
+#include <array>
+
+namespace artel::notify {
+
+namespace {
+
+struct Titles {
+  std::string_view key;  // "module" or "module|event"
+  std::string_view en, ru, ro;
+};
+
+const std::array<Titles, 9> kTitles{{
+    {"tasks", "Tasks", "Задачи", "Sarcini"},
+    {"im", "Messenger", "Мессенджер", "Mesagerie"},
+    {"tasks|task_assigned", "A task was given to me", "Мне поручили задачу",
+     "Mi s-a atribuit o sarcină"},
+    {"tasks|task_comment", "A comment on my task or a mention of me",
+     "Комментарий к моей задаче или упоминание меня",
+     "Un comentariu la sarcina mea sau o menționare"},
+    {"tasks|task_status", "My task changed status", "Изменился статус моей задачи",
+     "Sarcina mea și-a schimbat starea"},
+    {"tasks|task_changed", "My task was edited", "Моя задача изменена",
+     "Sarcina mea a fost modificată"},
+    {"tasks|task_control", "A task waits for my approval", "Задача ждёт моей проверки",
+     "O sarcină așteaptă aprobarea mea"},
+    {"tasks|task_deadline", "A deadline is near or has passed", "Срок задачи подходит или прошёл",
+     "Termenul unei sarcini se apropie sau a trecut"},
+    {"im|default", "Notices from applications and integrations",
+     "Уведомления приложений и интеграций", "Notificări de la aplicații și integrări"},
+}};
+
+std::string title(std::string_view key, std::string_view language, std::string_view fallback) {
+  for (const auto& t : kTitles)
+    if (t.key == key) return std::string(language == "ru" ? t.ru : language == "ro" ? t.ro : t.en);
+  return std::string(fallback);
+}
+
+}  // namespace
+
+// By default everything reaches the bell; a new status or an edit of a task does not also fill
+// the inbox unless the person asks for it.
+const std::vector<EventType>& event_types() {
+  static const std::vector<EventType> types = {
+      {"tasks", "task_assigned", true, true}, {"tasks", "task_comment", true, true},
+      {"tasks", "task_status", true, false},  {"tasks", "task_changed", true, false},
+      {"tasks", "task_control", true, true},  {"tasks", "task_deadline", true, true},
+      {"im", "default", true, true},
+  };
+  return types;
+}
+
+const EventType* find_event_type(std::string_view module, std::string_view event) {
+  for (const auto& t : event_types())
+    if (t.module == module && t.event == event) return &t;
+  return nullptr;
+}
+
+std::string module_title(std::string_view module, std::string_view language) {
+  return title(module, language, module);
+}
+
+std::string event_title(const EventType& type, std::string_view language) {
+  std::string key = std::string(type.module) + "|" + std::string(type.event);
+  return title(key, language, key);
+}
+
+}  // namespace artel::notify
