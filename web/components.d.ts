@@ -66,6 +66,7 @@ declare module 'vue' {
     SettingsTabs: typeof import('./src/components/settings/SettingsTabs.vue')['default']
     SideMenu: typeof import('./src/components/shell/SideMenu.vue')['default']
     StatusBadge: typeof import('./src/components/employees/StatusBadge.vue')['default']
+    TasksTabs: typeof import('./src/components/tasks/TasksTabs.vue')['default']
     TextField: typeof import('./src/components/TextField.vue')['default']
     TopBar: typeof import('./src/components/shell/TopBar.vue')['default']
     UserAvatar: typeof import('./src/components/UserAvatar.vue')['default']

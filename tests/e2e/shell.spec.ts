@@ -45,13 +45,13 @@ test('the administrator sees the shell with every section', async ({ page }) => 
   for (const key of SECTIONS) await expect(menu.getByTestId(`menu-${key}`)).toBeVisible()
 
   // An unbuilt section says so honestly, with its name and what it will do.
-  await menu.getByTestId('menu-tasks').click()
-  await expect(page).toHaveURL(/\/tasks$/)
+  await menu.getByTestId('menu-crm').click()
+  await expect(page).toHaveURL(/\/crm$/)
   await expect(page.getByTestId('not-available')).toBeVisible()
   await expect(page.getByTestId('not-available-title')).toHaveText(
     'This section is not available yet',
   )
-  await expect(page.getByTestId('not-available-section')).toHaveText('Tasks and Projects')
+  await expect(page.getByTestId('not-available-section')).toHaveText('CRM')
 
   // A deep link to an unbuilt section works too (the server falls back to index.html).
   await page.goto(`${portal.url}/crm/deal/list`)

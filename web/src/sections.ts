@@ -52,7 +52,7 @@ export type SectionKey =
 
 export const SECTIONS: Section[] = [
   { key: 'feed', path: '/stream', icon: NewsfeedIcon, built: false },
-  { key: 'tasks', path: '/tasks', icon: TaskListIcon, built: false },
+  { key: 'tasks', path: '/tasks', icon: TaskListIcon, built: true },
   { key: 'messenger', path: '/messenger', icon: ChatsIcon, built: false },
   { key: 'workgroups', path: '/workgroups', icon: ThreePersonsIcon, built: false },
   { key: 'drive', path: '/docs', icon: FolderIcon, built: false },

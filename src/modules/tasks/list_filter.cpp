@@ -259,38 +259,50 @@ void apply_filter(rest::ListQuery& q, const json::object& filter, const FilterCo
 
 void apply_order(rest::ListQuery& q, const json::value* order, const Viewer& viewer) {
   json::value normal = normalized_keys(order);
-  if (normal.is_object() && !normal.get_object().empty()) {
-    json::object plain;
-    std::string favorite_dir;
-    for (const auto& kv : normal.get_object()) {
-      if (kv.key() == "FAVORITE") {
-        favorite_dir = to_upper_ascii(as_string(kv.value()).value_or("ASC"));
-        if (favorite_dir != "ASC" && favorite_dir != "DESC")
-          throw bad_argument("order", "Sort direction must be ASC or DESC.");
-        continue;
-      }
-      if (kv.key() == "STATUS") {
-        plain["REAL_STATUS"] = kv.value();
-        continue;
-      }
-      plain[kv.key()] = kv.value();
-    }
-    std::string favorite;
-    if (!favorite_dir.empty())
-      favorite =
-          "COALESCE((SELECT s.favorite FROM task_user_state s WHERE s.task_id = t.id AND "
-          "s.user_id = " +
-          std::to_string(viewer.user_id) + "), 0) " + favorite_dir;
-    if (plain.empty()) {
-      q.order_by = favorite + ", t.id DESC";
-      return;
-    }
-    json::value plain_value(plain);
-    rest::set_order(q, &plain_value, store::list_fields(), "t.id DESC", "t.id");
-    if (!favorite.empty()) q.order_by = favorite + ", " + q.order_by;
+  if (!normal.is_object() || normal.get_object().empty()) {
+    q.order_by = "t.id DESC";
     return;
   }
-  q.order_by = "t.id DESC";
+  // FAVORITE and PLAN_SORT depend on the viewer (their id is a number from the session, not
+  // from the caller's text); the rest are plain fields.
+  std::string viewer_id = std::to_string(viewer.user_id);
+  std::vector<std::string> terms;
+  json::object plain;
+  auto direction = [](const json::value& v) {
+    std::string d = to_upper_ascii(trim(as_string(v).value_or("ASC")));
+    if (d != "ASC" && d != "DESC") throw bad_argument("order", "Sort direction must be ASC or DESC.");
+    return d;
+  };
+  auto flush_plain = [&] {
+    if (plain.empty()) return;
+    json::value v(plain);
+    rest::ListQuery part;
+    rest::set_order(part, &v, store::list_fields(), "t.id DESC", "t.id");
+    // set_order appends the id tiebreak; keep it only at the very end.
+    std::string o = part.order_by;
+    auto tie = o.rfind(", t.id ASC");
+    if (tie != std::string::npos && tie + 10 == o.size()) o.resize(tie);
+    terms.push_back(o);
+    plain = {};
+  };
+  for (const auto& kv : normal.get_object()) {
+    std::string key(kv.key());
+    if (key == "FAVORITE") {
+      flush_plain();
+      terms.push_back("COALESCE((SELECT s.favorite FROM task_user_state s WHERE s.task_id = t.id "
+                      "AND s.user_id = " + viewer_id + "), 0) " + direction(kv.value()));
+    } else if (key == "PLAN_SORT") {
+      flush_plain();
+      terms.push_back("COALESCE((SELECT pl.sort FROM task_plan pl WHERE pl.task_id = t.id AND "
+                      "pl.user_id = " + viewer_id + "), -t.id) " + direction(kv.value()));
+    } else {
+      plain[key == "STATUS" ? "REAL_STATUS" : key] = kv.value();
+    }
+  }
+  flush_plain();
+  std::string out;
+  for (const auto& t : terms) out += (out.empty() ? "" : ", ") + t;
+  q.order_by = out + ", t.id DESC";
 }
 
 }  // namespace artel::tasks

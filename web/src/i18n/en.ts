@@ -1,4 +1,9 @@
+import tasks from './tasks.en'
+import taskViews from './taskviews.en'
+
 export default {
+  tasks,
+  taskViews,
   common: {
     cancel: 'Cancel',
     close: 'Close',

@@ -1,6 +1,10 @@
 import type en from './en'
+import tasks from './tasks.ro'
+import taskViews from './taskviews.ro'
 
 const ro: typeof en = {
+  tasks,
+  taskViews,
   common: {
     cancel: 'Anulează',
     close: 'Închide',

@@ -1,6 +1,10 @@
 import type en from './en'
+import tasks from './tasks.ru'
+import taskViews from './taskviews.ru'
 
 const ru: typeof en = {
+  tasks,
+  taskViews,
   common: {
     cancel: 'Отмена',
     close: 'Закрыть',

@@ -52,6 +52,49 @@ const routes: RouteRecordRaw[] = [
     children: [
       { path: '', redirect: HOME_PATH },
       ...unbuilt,
+      { path: 'tasks', name: 'tasks', component: () => import('../pages/tasks/TaskListPage.vue') },
+      {
+        path: 'tasks/task/view/:id',
+        name: 'task',
+        component: () => import('../pages/tasks/TaskPage.vue'),
+        props: true,
+      },
+      {
+        path: 'tasks/task/new',
+        name: 'task-new',
+        component: () => import('../pages/tasks/TaskFormPage.vue'),
+      },
+      {
+        path: 'tasks/task/edit/:id',
+        name: 'task-edit',
+        component: () => import('../pages/tasks/TaskFormPage.vue'),
+        props: true,
+      },
+      {
+        path: 'tasks/plan',
+        name: 'task-plan',
+        component: () => import('../pages/tasks/MyPlanPage.vue'),
+      },
+      {
+        path: 'tasks/gantt',
+        name: 'task-gantt',
+        component: () => import('../pages/tasks/GanttPage.vue'),
+      },
+      {
+        path: 'tasks/calendar',
+        name: 'task-calendar',
+        component: () => import('../pages/tasks/TaskCalendarPage.vue'),
+      },
+      {
+        path: 'tasks/reports',
+        name: 'task-reports',
+        component: () => import('../pages/tasks/TaskReportsPage.vue'),
+      },
+      {
+        path: 'tasks/templates',
+        name: 'task-templates',
+        component: () => import('../pages/tasks/TemplatesPage.vue'),
+      },
       { path: 'company', redirect: '/company/structure' },
       {
         path: 'company/structure',

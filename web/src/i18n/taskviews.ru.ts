@@ -1,0 +1,15 @@
+import type en from './taskviews.en'
+
+/** My Plan, Gantt, the deadline calendar and the reports (ru). */
+const messages: typeof en = {
+  tabs: {
+    list: 'Список',
+    plan: 'Мой план',
+    gantt: 'Гант',
+    calendar: 'Календарь',
+    reports: 'Отчёты',
+    templates: 'Шаблоны',
+  },
+}
+
+export default messages
