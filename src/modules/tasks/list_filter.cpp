@@ -270,7 +270,8 @@ void apply_order(rest::ListQuery& q, const json::value* order, const Viewer& vie
   json::object plain;
   auto direction = [](const json::value& v) {
     std::string d = to_upper_ascii(trim(as_string(v).value_or("ASC")));
-    if (d != "ASC" && d != "DESC") throw bad_argument("order", "Sort direction must be ASC or DESC.");
+    if (d != "ASC" && d != "DESC")
+      throw bad_argument("order", "Sort direction must be ASC or DESC.");
     return d;
   };
   auto flush_plain = [&] {
@@ -289,12 +290,16 @@ void apply_order(rest::ListQuery& q, const json::value* order, const Viewer& vie
     std::string key(kv.key());
     if (key == "FAVORITE") {
       flush_plain();
-      terms.push_back("COALESCE((SELECT s.favorite FROM task_user_state s WHERE s.task_id = t.id "
-                      "AND s.user_id = " + viewer_id + "), 0) " + direction(kv.value()));
+      terms.push_back(
+          "COALESCE((SELECT s.favorite FROM task_user_state s WHERE s.task_id = t.id "
+          "AND s.user_id = " +
+          viewer_id + "), 0) " + direction(kv.value()));
     } else if (key == "PLAN_SORT") {
       flush_plain();
-      terms.push_back("COALESCE((SELECT pl.sort FROM task_plan pl WHERE pl.task_id = t.id AND "
-                      "pl.user_id = " + viewer_id + "), -t.id) " + direction(kv.value()));
+      terms.push_back(
+          "COALESCE((SELECT pl.sort FROM task_plan pl WHERE pl.task_id = t.id AND "
+          "pl.user_id = " +
+          viewer_id + "), -t.id) " + direction(kv.value()));
     } else {
       plain[key == "STATUS" ? "REAL_STATUS" : key] = kv.value();
     }
