@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { LiveSocket } from '../api/live'
+import { LiveSocket, type LiveHandler } from '../api/live'
 import type { User } from '../api/types'
 import { useDepartmentsStore } from './departments'
 import { useSessionStore } from './session'
@@ -11,10 +11,30 @@ export const useLiveStore = defineStore('live', () => {
   const connected = ref(false)
   let socket: LiveSocket | null = null
   let everConnected = false
+  /** Bumped after every reconnect: pages that show live data read it again. */
+  const reconnects = ref(0)
+  const listeners = new Map<string, Set<LiveHandler>>()
+
+  /**
+   * Subscribes a page or a component to one type of live message; returns the unsubscribe
+   * function (call it in onUnmounted).
+   */
+  function on(type: string, handler: LiveHandler): () => void {
+    let set = listeners.get(type)
+    if (!set) {
+      set = new Set()
+      listeners.set(type, set)
+    }
+    set.add(handler)
+    return () => set.delete(handler)
+  }
 
   function start(): void {
     if (socket) return
     socket = new LiveSocket()
+    socket.on('*', (data, message) => {
+      for (const handler of listeners.get(message.type) ?? []) handler(data, message)
+    })
     socket.on('user.updated', (data) => {
       if (!data || typeof data !== 'object' || !('ID' in data)) return
       const user = useUsersStore().upsert(data as User)
@@ -31,7 +51,10 @@ export const useLiveStore = defineStore('live', () => {
     })
     socket.onStateChange = (isOpen) => {
       connected.value = isOpen
-      if (isOpen && everConnected) catchUp()
+      if (isOpen && everConnected) {
+        catchUp()
+        reconnects.value++
+      }
       if (isOpen) everConnected = true
     }
     socket.open()
@@ -53,5 +76,5 @@ export const useLiveStore = defineStore('live', () => {
     connected.value = false
   }
 
-  return { connected, start, stop }
+  return { connected, reconnects, on, start, stop }
 })
