@@ -93,8 +93,9 @@ void fill_demo_company(Portal& portal, const std::string& password, std::ostream
     }
     return count;
   });
+  int tasks = fill_demo_tasks(portal);
   out << "artel: demo company: " << kDepartments.size() << " departments, " << created
-      << " new employees (password for each: " << password << ")\n";
+      << " new employees (password for each: " << password << "), " << tasks << " tasks\n";
 }
 
 }  // namespace artel

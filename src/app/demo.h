@@ -6,7 +6,10 @@
 #include "core/portal.h"
 
 namespace artel {
-// A realistic demo company: departments with heads and employees (later also groups, tasks,
-// posts and clients). Safe to run twice: it does nothing when the demo people already exist.
+// A realistic demo company: departments with heads and employees (later also groups, posts
+// and clients). Safe to run twice: it does nothing when the demo people already exist.
 void fill_demo_company(Portal& portal, const std::string& password, std::ostream& out);
+// The demo company's tasks (after fill_demo_company); does nothing when the portal has tasks.
+// Returns how many it created.
+int fill_demo_tasks(Portal& portal);
 }  // namespace artel
