@@ -52,6 +52,7 @@ declare module 'vue' {
     InviteDialog: typeof import('./src/components/employees/InviteDialog.vue')['default']
     LogoField: typeof import('./src/components/settings/LogoField.vue')['default']
     MobileMenu: typeof import('./src/components/shell/MobileMenu.vue')['default']
+    NoticeText: typeof import('./src/components/notifications/NoticeText.vue')['default']
     NotificationBell: typeof import('./src/components/shell/NotificationBell.vue')['default']
     PasswordDialog: typeof import('./src/components/profile/PasswordDialog.vue')['default']
     PersonFields: typeof import('./src/components/PersonFields.vue')['default']

@@ -697,6 +697,34 @@ describe('e-mail', () => {
     assert.equal(smtp.messages.filter((m) => m.to.includes(olga.email)).length, 2)
   })
 
+  test('before any browser session, the links use the address the notice was sent to', async () => {
+    const fresh = await startPortal({ env: { ARTEL_JOBS_SCALE: '60' }, smtp })
+    try {
+      const h = await fresh.hook(['im', 'user', 'portal'])
+      const to = email('fresh')
+      const id = ok(
+        await h.call('user.add', {
+          EMAIL: to,
+          PASSWORD: 'Fresh-secret-1',
+          NAME: 'Fresh',
+          UF_DEPARTMENT: [1],
+        }),
+      )
+      ok(
+        await h.call('im.notify.system.add', {
+          USER_ID: id,
+          MESSAGE: 'Fresh portal notice',
+          LINK: '/company/structure',
+        }),
+      )
+      const mail = await smtp.waitFor((m) => m.to.includes(to), 30000)
+      assert.ok(mail.text.includes(`${fresh.url}/company/structure`), mail.text)
+      assert.equal(ok(await h.call('artel.settings.get')).PUBLIC_URL, '', 'nothing was learned')
+    } finally {
+      await fresh.stop()
+    }
+  })
+
   test('e-mail switched off for a type: the bell still gets it, the inbox does not', async () => {
     const pia = await portal.addEmployee({ NAME: 'Pia' })
     ok(

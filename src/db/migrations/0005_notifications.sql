@@ -46,7 +46,8 @@ CREATE TABLE notice_settings (
 
 -- Notices waiting to go out by e-mail. Those with the same group (the tag) for one person share
 -- due_at, set by the first of them, and leave as one message when it has passed; group_key ''
--- (no tag) leaves alone. base_url is the portal's public address when the notice was sent.
+-- (no tag) leaves alone. base_url is the portal's public address when the notice was sent or,
+-- while it had none, the address of the request that sent it.
 CREATE TABLE notice_mail_queue (
   id         INTEGER PRIMARY KEY,
   user_id    INTEGER NOT NULL REFERENCES users(id),

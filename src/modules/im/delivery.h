@@ -13,10 +13,12 @@
 namespace artel::notify {
 
 // A notice sent through the REST API: the application that sent it (a webhook, or the CLIENT_ID
-// it named) and its ATTACH as JSON text.
+// it named), its ATTACH as JSON text, and the address the request came to, which the e-mail's
+// links use while the portal knows no public address of its own.
 struct Origin {
   std::string app;
   std::string attach;
+  std::string base_url;
 };
 
 // send(), returning the id of the entry that holds the notice (a new one, or the unread entry

@@ -163,8 +163,11 @@ OutgoingMail compose(const Letter& letter, const std::vector<Item>& items) {
 }
 
 void enqueue(db::Tx& tx, Portal& portal, std::int64_t user_id, const std::string& tag,
-             std::int64_t author_id, const std::string& text, const std::string& link) {
+             std::int64_t author_id, const std::string& text, const std::string& link,
+             const std::string& fallback_base_url) {
   auto now = timeutil::now_seconds();
+  std::string base_url = portal.settings.snapshot()->public_url;
+  if (base_url.empty() && valid_public_url(fallback_base_url)) base_url = fallback_base_url;
   std::int64_t due = now + window_seconds();
   // A later notice about the same object joins the group already waiting: it leaves with it.
   if (!tag.empty())
@@ -175,8 +178,8 @@ void enqueue(db::Tx& tx, Portal& portal, std::int64_t user_id, const std::string
   tx.conn.run(
       "INSERT INTO notice_mail_queue(user_id, group_key, author_id, text, link, base_url, "
       "created_at, due_at) VALUES (?,?,?,?,?,?,?,?)",
-      {user_id, tag, author_id ? db::Value(author_id) : db::Value(nullptr), text, link,
-       portal.settings.snapshot()->public_url, now, due});
+      {user_id, tag, author_id ? db::Value(author_id) : db::Value(nullptr), text, link, base_url,
+       now, due});
 }
 
 int deliver_due(Portal& portal) {
@@ -224,10 +227,11 @@ int deliver_due(Portal& portal) {
       auto zone = person->time_zone.empty() ? settings->zone : timeutil::zone(person->time_zone);
       letter.tz_offset = zone ? zone->offset_at(now) : 0;
       letter.portal_name = settings->portal_name;
+      // The portal's address as it is now; else the one a notice of the group was sent with.
       letter.base_url = settings->public_url;
       std::vector<Item> items;
       for (const auto& q : queued) {
-        if (!q.base_url.empty()) letter.base_url = q.base_url;
+        if (settings->public_url.empty() && !q.base_url.empty()) letter.base_url = q.base_url;
         items.push_back({author_name(q.author_id), q.text, q.link, q.created_at});
       }
       portal.mail.enqueue(tx, compose(letter, items));

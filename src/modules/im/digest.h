@@ -18,9 +18,11 @@ namespace artel::notify::digest {
 std::int64_t window_seconds();
 
 // Queues one notice for the person's e-mail. `text` may hold BB codes; `link` is a portal path
-// or an address.
+// or an address. The links of the e-mail are built on the portal's public address, or on
+// `fallback_base_url` (the address of the request that sent the notice) while there is none.
 void enqueue(db::Tx& tx, Portal& portal, std::int64_t user_id, const std::string& tag,
-             std::int64_t author_id, const std::string& text, const std::string& link);
+             std::int64_t author_id, const std::string& text, const std::string& link,
+             const std::string& fallback_base_url = {});
 
 // Turns every group that is due into one e-mail; returns how many e-mails were queued.
 int deliver_due(Portal& portal);

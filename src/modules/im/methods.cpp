@@ -115,7 +115,7 @@ CallResult add(Call& c, bool system) {
   if (!link.empty() && bbcode::safe_href(link, "").empty())
     throw bad_argument("LINK",
                        "LINK must be a path of the portal (/tasks/…) or an http(s) address.");
-  Origin origin{app_of(c), attach_param(c)};
+  Origin origin{app_of(c), attach_param(c), c.request.base_url()};
 
   std::int64_t id = c.portal.db.write([&](db::Tx& tx) {
     auto person = users::store::find(tx.conn, *to_user);
@@ -125,7 +125,6 @@ CallResult add(Call& c, bool system) {
     if (!person->active)
       throw bad_request("USER_INACTIVE", "Person " + to_text(*to_user) +
                                              " has been dismissed; notices no longer reach them.");
-    c.portal.settings.remember_public_url(tx, c.request.base_url());
     Notice n;
     n.to_user = *to_user;
     n.from_user = system ? 0 : c.caller.user_id;

@@ -69,7 +69,7 @@ std::int64_t deliver(db::Tx& tx, Portal& portal, const Notice& n, const Origin& 
   // Someone invited but not yet in has agreed to no e-mail but the invitation.
   if (choice.email && !person->invited && !person->email.empty())
     digest::enqueue(tx, portal, n.to_user, n.tag, n.from_user,
-                    n.message_out.empty() ? n.message : n.message_out, n.link);
+                    n.message_out.empty() ? n.message : n.message_out, n.link, origin.base_url);
   return id;
 }
 

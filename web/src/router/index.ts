@@ -113,6 +113,11 @@ const routes: RouteRecordRaw[] = [
         props: true,
       },
       {
+        path: 'notifications/settings',
+        name: 'notification-settings',
+        component: () => import('../pages/NotificationSettingsPage.vue'),
+      },
+      {
         path: 'settings',
         name: 'settings',
         component: () => import('../pages/SettingsPage.vue'),

@@ -1,8 +1,10 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { LiveSocket, type LiveHandler } from '../api/live'
+import type { NoticeAdded, NoticesChanged } from '../api/notifications'
 import type { User } from '../api/types'
 import { useDepartmentsStore } from './departments'
+import { useNotificationsStore } from './notifications'
 import { useSessionStore } from './session'
 import { useUsersStore } from './users'
 
@@ -49,15 +51,26 @@ export const useLiveStore = defineStore('live', () => {
         .loadPortal()
         .catch(() => undefined)
     })
+    socket.on('notify.added', (data) => useNotificationsStore().added(data as NoticeAdded))
+    socket.on('notify.read', (data) => useNotificationsStore().readChanged(data as NoticesChanged))
+    socket.on('notify.deleted', (data) => useNotificationsStore().deleted(data as NoticesChanged))
     socket.onStateChange = (isOpen) => {
       connected.value = isOpen
       if (isOpen && everConnected) {
         catchUp()
         reconnects.value++
       }
+      // Notices sent before the socket was listening arrive with the list.
+      if (isOpen)
+        void useNotificationsStore()
+          .load()
+          .catch(() => undefined)
       if (isOpen) everConnected = true
     }
     socket.open()
+    void useNotificationsStore()
+      .load()
+      .catch(() => undefined)
   }
 
   /** After a reconnect, events may have been missed: reload what is cheap to reload. */
@@ -70,6 +83,7 @@ export const useLiveStore = defineStore('live', () => {
   }
 
   function stop(): void {
+    useNotificationsStore().clear()
     socket?.close()
     socket = null
     everConnected = false
