@@ -11,6 +11,7 @@
 #include "app/runtime.h"
 #include "core/crypto.h"
 #include "core/error.h"
+#include "modules/tasks/service.h"
 #include "modules/users/service.h"
 #include "modules/webhooks/service.h"
 #include "net/server.h"
@@ -167,6 +168,13 @@ int main(int argc, char** argv) {
   demo_cmd->add_option("--password", demo_password, "Password of every demo employee")
       ->capture_default_str();
 
+  auto* reindex_cmd = app.add_subcommand(
+      "reindex",
+      "Rebuild the word-form search index of tasks (after importing data, or when an "
+      "upgrade changes how words are reduced)");
+  reindex_cmd->add_option("--data", data, "Portal data folder")->capture_default_str();
+  reindex_cmd->add_option("--database", database, kDatabaseHelp);
+
   auto* webhook_cmd = app.add_subcommand("webhook", "Incoming webhooks");
   webhook_cmd->require_subcommand(1);
   auto* wh_add = webhook_cmd->add_subcommand("add", "Create a webhook; prints its URL path");
@@ -224,6 +232,12 @@ int main(int argc, char** argv) {
     if (*demo_cmd) {
       auto runtime = open_portal(data, database);
       fill_demo_company(runtime->portal(), demo_password, std::cout);
+      return 0;
+    }
+    if (*reindex_cmd) {
+      auto runtime = open_portal(data, database);
+      std::int64_t n = tasks::reindex_all(runtime->portal().db);
+      std::cout << "artel: search index rebuilt for " << n << " tasks\n";
       return 0;
     }
     if (*webhook_cmd) {

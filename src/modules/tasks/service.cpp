@@ -236,6 +236,26 @@ void reindex(db::Conn& conn, std::int64_t task_id) {
   search_index().put(conn, task_id, text);
 }
 
+std::int64_t reindex_all(db::Database& db) {
+  // In batches, so that a million tasks do not hold the writer for minutes at once.
+  constexpr int kBatch = 5000;
+  std::int64_t done = 0, last = 0;
+  for (;;) {
+    std::vector<std::int64_t> ids;
+    db.read([&](db::Conn& conn) {
+      conn.run("SELECT id FROM tasks WHERE id > ? ORDER BY id LIMIT " + std::to_string(kBatch),
+               {last}, [&](const db::Row& r) { ids.push_back(r.integer(0)); });
+    });
+    if (ids.empty()) break;
+    db.write([&](db::Tx& tx) {
+      for (auto id : ids) reindex(tx.conn, id);
+    });
+    done += static_cast<std::int64_t>(ids.size());
+    last = ids.back();
+  }
+  return done;
+}
+
 void after_change(db::Tx& tx, Portal& portal, std::int64_t task_id, std::string_view what,
                   std::int64_t actor_id) {
   json::object data{{"ID", std::to_string(task_id)},
