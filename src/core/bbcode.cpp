@@ -1,7 +1,8 @@
 #include "core/bbcode.h"
 
 #include <algorithm>
-#include <memory>
+#include <optional>
+#include <vector>
 
 #include "core/text.h"
 
@@ -9,229 +10,88 @@ namespace artel::bbcode {
 
 namespace {
 
-struct Node {
-  bool element = false;
-  std::string name;  // upper case: B, I, U, S, URL, USER, QUOTE, CODE, LIST, *
-  std::string arg;
-  std::string source;  // the opening tag as written ([CODE] without its end stays text)
-  std::string text;
-  std::vector<Node> children;
-};
-
-bool known(std::string_view name) {
-  static const std::vector<std::string_view> names = {"B",    "I",     "U",    "S",    "URL",
-                                                      "USER", "QUOTE", "CODE", "LIST", "*"};
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
-
 struct Tag {
+  std::string name;   // upper case
+  std::string value;  // after '=', without quotes
+  bool has_value = false;
   bool closing = false;
-  std::string name;
-  std::string arg;
-  std::size_t length = 0;
+  std::size_t length = 0;  // of the whole "[…]"
 };
 
-// A tag at s[i] ('['), or length 0 when there is none.
-Tag read_tag(std::string_view s, std::size_t i) {
-  Tag t;
-  auto end = s.find(']', i + 1);
-  if (end == std::string_view::npos || end - i > 300) return t;
-  std::string_view inner = s.substr(i + 1, end - i - 1);
-  if (!inner.empty() && inner[0] == '/') {
-    t.closing = true;
-    inner.remove_prefix(1);
-  }
-  auto eq = inner.find('=');
-  std::string name = to_upper_ascii(inner.substr(0, eq));
-  if (!known(name)) return t;
-  if (t.closing && eq != std::string_view::npos) return t;
-  t.name = name;
-  if (eq != std::string_view::npos) {
-    std::string_view arg = inner.substr(eq + 1);
-    if (arg.size() >= 2 && (arg.front() == '"' || arg.front() == '\'') && arg.back() == arg.front())
-      arg = arg.substr(1, arg.size() - 2);
-    t.arg = std::string(arg);
-  }
-  t.length = end - i + 1;
-  return t;
+bool is_letter(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-std::vector<Node> parse(std::string_view s) {
-  Node root;
-  root.element = true;
-  std::vector<Node*> stack{&root};
-  std::string text;
-  auto flush = [&] {
-    if (text.empty()) return;
-    Node n;
-    n.text = std::move(text);
-    stack.back()->children.push_back(std::move(n));
-    text.clear();
-  };
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (s[i] != '[') {
-      text += s[i++];
-      continue;
-    }
-    Tag tag = read_tag(s, i);
-    if (!tag.length) {
-      text += s[i++];
-      continue;
-    }
-    if (tag.closing) {
-      if (stack.size() > 1 && stack.back()->name == tag.name) {
-        flush();
-        stack.pop_back();
-      } else {
-        text.append(s.substr(i, tag.length));
-      }
-      i += tag.length;
-      continue;
-    }
-    flush();
-    Node n;
-    n.element = true;
-    n.name = tag.name;
-    n.arg = tag.arg;
-    n.source = std::string(s.substr(i, tag.length));
-    i += tag.length;
-    if (n.name == "*") {  // a list point: never closed
-      stack.back()->children.push_back(std::move(n));
-      continue;
-    }
-    if (n.name == "CODE") {  // nothing inside code is a tag
-      auto close = s.size();
-      for (std::size_t j = i; j + 6 < s.size() + 1; ++j) {
-        if (s[j] == '[' && to_upper_ascii(s.substr(j, 7)) == "[/CODE]") {
-          close = j;
-          break;
-        }
-      }
-      if (close == s.size()) {
-        text = n.source;
-        continue;
-      }
-      Node inner;
-      inner.text = std::string(s.substr(i, close - i));
-      n.children.push_back(std::move(inner));
-      stack.back()->children.push_back(std::move(n));
-      i = close + 7;
-      continue;
-    }
-    stack.back()->children.push_back(std::move(n));
-    stack.push_back(&stack.back()->children.back());
+// Reads "[B]", "[/URL]", "[URL=x]" at text[at] (which is '[').
+std::optional<Tag> read_tag(std::string_view text, std::size_t at) {
+  std::size_t i = at + 1;
+  Tag tag;
+  if (i < text.size() && text[i] == '/') {
+    tag.closing = true;
+    ++i;
   }
-  flush();
-  // Elements left open are closed at the end of the text.
-  return root.children;
+  std::size_t start = i;
+  if (i < text.size() && text[i] == '*' && !tag.closing) ++i;  // a [*] list point
+  while (i < text.size() && is_letter(text[i]) && i - start < 8) ++i;
+  if (i == start || i >= text.size()) return std::nullopt;
+  tag.name = to_upper_ascii(text.substr(start, i - start));
+  if (text[i] == '=' && !tag.closing) {
+    auto end = text.find(']', i + 1);
+    if (end == std::string_view::npos || end - i > 2048) return std::nullopt;
+    std::string_view value = text.substr(i + 1, end - i - 1);
+    if (value.find('\n') != std::string_view::npos) return std::nullopt;
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+        value.back() == value.front())
+      value = value.substr(1, value.size() - 2);
+    tag.value = std::string(trim(value));
+    tag.has_value = true;
+    i = end;
+  }
+  if (text[i] != ']') return std::nullopt;
+  tag.length = i + 1 - at;
+  return tag;
 }
 
-bool safe_url(std::string_view url) {
-  std::string lower = to_lower_ascii(trim(url));
-  if (lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0 ||
-      lower.rfind("mailto:", 0) == 0)
-    return true;
-  return lower.size() > 1 && lower[0] == '/' && lower[1] != '/' && lower[1] != '\\';
+bool is_style(const std::string& name) {
+  return name == "B" || name == "I" || name == "U" || name == "S";
 }
 
-void plain(const std::vector<Node>& nodes, std::string& out) {
-  for (const auto& n : nodes) {
-    if (!n.element) {
-      out += n.text;
-    } else if (n.name == "*") {
-      out += "\n• ";
-    } else {
-      plain(n.children, out);
-    }
-  }
+// Blocks that wrap text like a style: [QUOTE] → <blockquote>, [LIST] → <ul>.
+const char* block_html(const std::string& name) {
+  if (name == "QUOTE") return "blockquote";
+  if (name == "LIST") return "ul";
+  return nullptr;
 }
 
-void html(const std::vector<Node>& nodes, std::string& out);
-
-void element_html(const Node& n, std::string& out) {
-  std::string inner;
-  html(n.children, inner);
-  const std::string& name = n.name;
-  if (name == "B" || name == "I" || name == "U" || name == "S") {
-    std::string tag = to_lower_ascii(name);
-    out += "<" + tag + ">" + inner + "</" + tag + ">";
-  } else if (name == "URL") {
-    std::string plain_inner;
-    plain(n.children, plain_inner);
-    std::string href = n.arg.empty() ? plain_inner : n.arg;
-    if (safe_url(href))
-      out += "<a href=\"" + escape_html(trim(href)) + "\" rel=\"noopener noreferrer\">" + inner +
-             "</a>";
-    else
-      out += inner;
-  } else if (name == "USER") {
-    std::string id;
-    for (char c : n.arg)
-      if (c >= '0' && c <= '9') id += c;
-    if (id.empty() || id.size() > 18)
-      out += inner;
-    else
-      out += "<a href=\"/company/personal/user/" + id + "/\" class=\"mention\" data-user=\"" + id +
-             "\">" + inner + "</a>";
-  } else if (name == "QUOTE") {
-    out += "<blockquote>" + inner + "</blockquote>";
-  } else if (name == "CODE") {
-    out += "<pre><code>" + inner + "</code></pre>";
-  } else if (name == "LIST") {
-    out += "<ul>" + inner + "</ul>";
-  } else if (name == "*") {
-    out += "<li>";
+// Where "[/NAME]" starts at or after `from`, ignoring case; npos when absent.
+std::size_t find_closer(std::string_view text, std::size_t from, std::string_view name) {
+  for (std::size_t i = text.find('[', from); i != std::string_view::npos;
+       i = text.find('[', i + 1)) {
+    auto tag = read_tag(text, i);
+    if (tag && tag->closing && tag->name == name) return i;
   }
+  return std::string_view::npos;
 }
 
-void html(const std::vector<Node>& nodes, std::string& out) {
-  for (const auto& n : nodes) {
-    if (!n.element) {
-      std::string escaped = escape_html(n.text);
-      for (char c : escaped) {
-        if (c == '\n')
-          out += "<br>";
-        else if (c != '\r')
-          out += c;
-      }
-    } else {
-      element_html(n, out);
-    }
-  }
-}
-
-void collect_mentions(const std::vector<Node>& nodes, std::vector<std::int64_t>& out) {
-  for (const auto& n : nodes) {
-    if (!n.element) continue;
-    if (n.name == "USER") {
-      std::string digits;
-      for (char c : n.arg)
-        if (c >= '0' && c <= '9') digits += c;
-      if (!digits.empty() && digits.size() < 19) {
-        std::int64_t id = std::stoll(digits);
-        if (id > 0 && std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
-      }
-    }
-    collect_mentions(n.children, out);
-  }
+bool all_digits(std::string_view s) {
+  return !s.empty() && s.size() < 19 && s.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
 }  // namespace
 
-std::string escape_html(std::string_view text) {
+std::string html_escape(std::string_view s) {
   std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
+  out.reserve(s.size());
+  for (char c : s) {
     switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
       case '<':
         out += "&lt;";
         break;
       case '>':
         out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
         break;
       case '"':
         out += "&quot;";
@@ -246,21 +106,186 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
-std::string to_html(std::string_view text) {
-  std::string out;
-  html(parse(text), out);
-  return out;
+std::string safe_href(std::string_view link, std::string_view base_url) {
+  link = trim(link);
+  for (char c : link)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return {};
+  std::string lower = to_lower_ascii(link.substr(0, 8));
+  if (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:"))
+    return std::string(link);
+  if (link.starts_with("/") && !link.starts_with("//") && !link.starts_with("/\\"))
+    return std::string(base_url) + std::string(link);
+  return {};
 }
 
 std::string to_plain(std::string_view text) {
   std::string out;
-  plain(parse(text), out);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] != '[') {
+      out += text[i++];
+      continue;
+    }
+    auto tag = read_tag(text, i);
+    if (!tag) {
+      out += text[i++];
+      continue;
+    }
+    if (is_style(tag->name) || tag->name == "USER" || block_html(tag->name) ||
+        tag->name == "CODE") {
+      i += tag->length;  // the words stay, the markup goes
+    } else if (tag->name == "*") {
+      out += "\n• ";
+      i += tag->length;
+    } else if (tag->name == "BR" && !tag->closing) {
+      out += '\n';
+      i += tag->length;
+    } else if (tag->name == "URL" && !tag->closing) {
+      auto close = find_closer(text, i + tag->length, "URL");
+      if (close == std::string_view::npos) {
+        out += text[i++];
+        continue;
+      }
+      std::string inner = to_plain(text.substr(i + tag->length, close - i - tag->length));
+      std::string href = tag->has_value ? tag->value : inner;
+      out += inner;
+      if (!href.empty() && href != inner) out += " (" + href + ")";
+      i = close + 6;  // "[/URL]"
+    } else if (tag->name == "URL") {
+      i += tag->length;  // a stray closer
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
+std::string to_html(std::string_view text, std::string_view base_url) {
+  std::string out;
+  std::vector<std::string> open;  // the styles and links open now, innermost last
+  auto close_html = [](const std::string& name) {
+    if (name == "URL" || name == "USER") return std::string("</a>");
+    if (name == "URL-") return std::string();  // a link without a safe address
+    if (const char* block = block_html(name)) return "</" + std::string(block) + ">";
+    return "</" + to_lower_ascii(name) + ">";
+  };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == '\n') {
+      out += "<br>";
+      ++i;
+      continue;
+    }
+    if (c == '\r') {
+      ++i;
+      continue;
+    }
+    if (c != '[') {
+      out += html_escape(std::string_view(&text[i], 1));
+      ++i;
+      continue;
+    }
+    auto tag = read_tag(text, i);
+    if (!tag) {
+      out += '[';
+      ++i;
+      continue;
+    }
+    if (tag->closing) {
+      std::string name = tag->name;
+      bool found = false;
+      for (const auto& o : open)
+        if (o == name || (name == "URL" && o == "URL-")) found = true;
+      if (!found) {
+        out += html_escape(text.substr(i, tag->length));
+      } else {
+        while (!open.empty()) {
+          std::string top = open.back();
+          open.pop_back();
+          out += close_html(top);
+          if (top == name || (name == "URL" && top == "URL-")) break;
+        }
+      }
+      i += tag->length;
+      continue;
+    }
+    if (is_style(tag->name) && !tag->has_value) {
+      out += "<" + to_lower_ascii(tag->name) + ">";
+      open.push_back(tag->name);
+      i += tag->length;
+    } else if (tag->name == "BR" && !tag->has_value) {
+      out += "<br>";
+      i += tag->length;
+    } else if (block_html(tag->name) && !tag->has_value) {
+      out += "<" + std::string(block_html(tag->name)) + ">";
+      open.push_back(tag->name);
+      i += tag->length;
+    } else if (tag->name == "*" && !tag->has_value) {
+      out += "<li>";
+      i += tag->length;
+    } else if (tag->name == "CODE" && !tag->has_value) {
+      // Nothing inside code is a tag; its line breaks stay as they are.
+      auto close = find_closer(text, i + tag->length, "CODE");
+      if (close == std::string_view::npos) {
+        out += '[';
+        ++i;
+        continue;
+      }
+      out += "<pre><code>" + html_escape(text.substr(i + tag->length, close - i - tag->length)) +
+             "</code></pre>";
+      i = close + 7;  // "[/CODE]"
+    } else if (tag->name == "URL" && tag->has_value) {
+      std::string href = safe_href(tag->value, base_url);
+      bool in_link = false;  // a link inside a link is not HTML: the inner one stays text
+      for (const auto& o : open)
+        if (o == "URL" || o == "URL-" || o == "USER") in_link = true;
+      if (href.empty() || in_link) {
+        open.push_back("URL-");
+      } else {
+        out += "<a href=\"" + html_escape(href) + "\">";
+        open.push_back("URL");
+      }
+      i += tag->length;
+    } else if (tag->name == "URL") {
+      auto close = find_closer(text, i + tag->length, "URL");
+      if (close == std::string_view::npos) {
+        out += '[';
+        ++i;
+        continue;
+      }
+      std::string_view inner = text.substr(i + tag->length, close - i - tag->length);
+      std::string href = safe_href(inner, base_url);
+      if (href.empty())
+        out += html_escape(inner);
+      else
+        out += "<a href=\"" + html_escape(href) + "\">" + html_escape(inner) + "</a>";
+      i = close + 6;
+    } else if (tag->name == "USER" && all_digits(tag->value)) {
+      std::string href = std::string(base_url) + "/company/personal/user/" + tag->value + "/";
+      out += "<a href=\"" + html_escape(href) + "\">";
+      open.push_back("USER");
+      i += tag->length;
+    } else {
+      out += '[';
+      ++i;
+    }
+  }
+  while (!open.empty()) {
+    out += close_html(open.back());
+    open.pop_back();
+  }
   return out;
 }
 
 std::vector<std::int64_t> mentions(std::string_view text) {
   std::vector<std::int64_t> out;
-  collect_mentions(parse(text), out);
+  for (std::size_t i = text.find('['); i != std::string_view::npos; i = text.find('[', i + 1)) {
+    auto tag = read_tag(text, i);
+    if (!tag || tag->closing || tag->name != "USER" || !all_digits(tag->value)) continue;
+    std::int64_t id = std::stoll(tag->value);
+    if (id > 0 && std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+  }
   return out;
 }
 

@@ -8,7 +8,7 @@
 #include "core/languages.h"
 #include "core/time.h"
 #include "jobs/scheduler.h"
-#include "modules/im/bbcode.h"
+#include "core/bbcode.h"
 #include "modules/im/notify.h"
 #include "modules/settings/store.h"
 #include "modules/users/store.h"

@@ -9,7 +9,7 @@
 #include "core/languages.h"
 #include "core/text.h"
 #include "core/time.h"
-#include "modules/im/bbcode.h"
+#include "core/bbcode.h"
 #include "modules/im/catalogue.h"
 #include "modules/im/delivery.h"
 #include "modules/im/notify.h"

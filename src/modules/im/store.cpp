@@ -1,7 +1,7 @@
 #include "modules/im/store.h"
 
 #include "core/text.h"
-#include "modules/im/bbcode.h"
+#include "core/bbcode.h"
 
 namespace artel::notify::store {
 

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "core/time.h"
-#include "modules/im/bbcode.h"
+#include "core/bbcode.h"
 #include "modules/users/service.h"
 #include "modules/users/store.h"
 #include "net/hub.h"
