@@ -139,6 +139,14 @@ void ListQuery::add_condition(std::string sql, db::Params values) {
   for (auto& v : values) params.push_back(std::move(v));
 }
 
+void ListQuery::append(const ListQuery& other) {
+  if (!other.where.empty()) {
+    where += (where.empty() ? "" : " AND ") + other.where;
+    params.insert(params.end(), other.params.begin(), other.params.end());
+  }
+  if (!other.order_by.empty()) order_by = other.order_by;
+}
+
 namespace {
 bool add_entry(ListQuery& query, std::string_view key, const json::value& value,
                std::span<const ListField> fields, int tz) {

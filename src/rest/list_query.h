@@ -42,6 +42,8 @@ struct ListQuery {
   std::string order_by;
 
   void add_condition(std::string sql, db::Params values = {});
+  // Adds another query's conditions (and takes its order when it has one).
+  void append(const ListQuery& other);
   // " WHERE …" or "" — to append to a FROM clause.
   std::string where_clause() const { return where.empty() ? std::string() : " WHERE " + where; }
 };

@@ -110,15 +110,12 @@ Relation relation(db::Conn& conn, const Viewer& viewer, const Task& task) {
   return relations(conn, viewer, {task})[task.id];
 }
 
-void restrict_to_visible(rest::ListQuery& q, const Viewer& v) {
+void restrict_to_visible(rest::ListQuery& q, const Viewer& v, VisibleForm form) {
   if (v.is_admin) return;
   if (v.heads_everything) {
-    // Every department is below this person: every task with a member in any department.
-    q.add_condition(
-        "t.id IN (SELECT m.task_id FROM task_members m WHERE m.user_id = ?) OR EXISTS (SELECT 1 "
-        "FROM task_members m JOIN user_departments ud ON ud.user_id = m.user_id WHERE m.task_id "
-        "= t.id)",
-        {v.user_id});
+    // Every department is below this person: every task an employee takes part in (their own
+    // tasks among them).
+    q.add_condition("t.staff = 1");
     return;
   }
   if (v.headed_departments.empty()) {
@@ -126,14 +123,24 @@ void restrict_to_visible(rest::ListQuery& q, const Viewer& v) {
                     {v.user_id});
     return;
   }
+  std::string in = placeholders(v.headed_departments.size());
   db::Params p{v.user_id};
   for (auto d : v.headed_departments) p.emplace_back(d);
-  q.add_condition(
-      "t.id IN (SELECT m.task_id FROM task_members m WHERE m.user_id = ?) OR t.id IN (SELECT "
-      "m.task_id FROM task_members m JOIN user_departments ud ON ud.user_id = m.user_id WHERE "
-      "ud.department_id IN " +
-          placeholders(v.headed_departments.size()) + ")",
-      std::move(p));
+  if (form == VisibleForm::Scan) {
+    q.add_condition(
+        "t.id IN (SELECT m.task_id FROM task_members m WHERE m.user_id = ?) OR EXISTS (SELECT 1 "
+        "FROM task_members m JOIN user_departments ud ON ud.user_id = m.user_id WHERE m.task_id "
+        "= t.id AND ud.department_id IN " +
+            in + ")",
+        std::move(p));
+  } else {
+    q.add_condition(
+        "t.id IN (SELECT m.task_id FROM task_members m WHERE m.user_id = ? UNION SELECT "
+        "m.task_id FROM task_members m JOIN user_departments ud ON ud.user_id = m.user_id WHERE "
+        "ud.department_id IN " +
+            in + ")",
+        std::move(p));
+  }
 }
 
 Actions allowed_actions(const Task& t, const Relation& r, bool favorite) {

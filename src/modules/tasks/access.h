@@ -59,8 +59,13 @@ Relation relation(db::Conn& conn, const Viewer& viewer, const Task& task);
 std::map<std::int64_t, Relation> relations(db::Conn& conn, const Viewer& viewer,
                                            const std::vector<Task>& tasks);
 
-// Keeps the tasks the viewer may see (SQL over the alias t).
-void restrict_to_visible(rest::ListQuery& query, const Viewer& viewer);
+// Keeps the tasks the viewer may see (SQL over the alias t). The same set written two ways,
+// because the planner needs each for its purpose: Scan checks each row as the query walks
+// the tasks in order (a page of 50, newest first, stops early); Set builds the set of visible
+// ids once (a count, a report, a join), which is far cheaper than checking a million rows.
+enum class VisibleForm { Scan, Set };
+void restrict_to_visible(rest::ListQuery& query, const Viewer& viewer,
+                         VisibleForm form = VisibleForm::Set);
 
 // What a person may do with a task, as Bitrix24's `action` map names it.
 struct Actions {

@@ -93,9 +93,10 @@ rest::CallResult get(rest::Call& call) {
     std::int64_t now = timeutil::now_seconds();
     json::object out;
     for (auto& c : counters_for(type, user)) {
-      rest::ListQuery q;
-      restrict_to_visible(q, target);
-      apply_filter(q, c.filter, {conn, target, conn.dialect(), tz, now});
+      // Every counter's filter names the person's own role or their subordinates, so it keeps
+      // to what they see by itself.
+      rest::ListQuery q =
+          visible_query(&c.filter, nullptr, {conn, target, conn.dialect(), tz, now});
       out[c.name] = json::object{{"counter", store::count(conn, q)}, {"code", c.code}};
     }
     rest::CallResult r{std::move(out)};

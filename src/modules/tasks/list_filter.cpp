@@ -51,8 +51,10 @@ void add(rest::ListQuery& q, const Key& k, const std::string& sql, db::Params pa
 
 // "t.id IN (SELECT task_id FROM task_members WHERE role … AND user_id IN (…))".
 void member_condition(rest::ListQuery& q, const Key& k, const json::value& value,
-                      const std::string& roles, const std::string& key) {
+                      const std::string& roles, const std::string& key, const FilterContext& c) {
   db::Params p = ids(value, key);
+  if (!k.negate && p.size() == 1 && std::get<std::int64_t>(p[0]) == c.viewer.user_id)
+    c.implies_visible = true;
   if (p.empty()) {
     q.add_condition(k.negate ? "1=1" : "1=0");
     return;
@@ -150,13 +152,13 @@ bool add_special(rest::ListQuery& q, const std::string& raw_key, const json::val
   if (n == "STATUS") {
     add_status(q, k, value, c);
   } else if (n == "MEMBER") {
-    member_condition(q, k, value, "", n);
+    member_condition(q, k, value, "", n, c);
   } else if (n == "ACCOMPLICE") {
-    member_condition(q, k, value, "'A'", n);
+    member_condition(q, k, value, "'A'", n, c);
   } else if (n == "AUDITOR") {
-    member_condition(q, k, value, "'U'", n);
+    member_condition(q, k, value, "'U'", n, c);
   } else if (n == "DOER") {
-    member_condition(q, k, value, "'R', 'A'", n);
+    member_condition(q, k, value, "'R', 'A'", n, c);
   } else if (n == "TAG") {
     db::Params p;
     for (const json::value* item : as_list(value)) p.emplace_back(as_string(*item).value_or(""));
@@ -252,9 +254,25 @@ void apply_filter(rest::ListQuery& q, const json::object& filter, const FilterCo
   for (const auto& kv : normal_value.get_object()) {
     std::string key(kv.key());
     if (add_special(q, key, kv.value(), c)) continue;
+    if ((key == "RESPONSIBLE_ID" || key == "=RESPONSIBLE_ID" || key == "CREATED_BY" ||
+         key == "=CREATED_BY") &&
+        as_int(kv.value()) == c.viewer.user_id && !kv.value().is_array())
+      c.implies_visible = true;
     if (!rest::add_filter_entry(q, key, kv.value(), store::list_fields(), c.tz))
       throw bad_argument("filter", "Unknown filter field: " + key + ".");
   }
+}
+
+rest::ListQuery visible_query(const json::object* filter, const json::value* order,
+                              const FilterContext& c) {
+  rest::ListQuery conditions;
+  c.implies_visible = false;
+  if (filter) apply_filter(conditions, *filter, c);
+  apply_order(conditions, order, c.viewer);
+  rest::ListQuery q;
+  if (!c.implies_visible) restrict_to_visible(q, c.viewer, c.form);
+  q.append(conditions);
+  return q;
 }
 
 void apply_order(rest::ListQuery& q, const json::value* order, const Viewer& viewer) {

@@ -18,10 +18,21 @@ struct FilterContext {
   db::Dialect dialect;
   int tz;
   std::int64_t now;
+  // Which way to write conditions that could be either (see VisibleForm).
+  VisibleForm form = VisibleForm::Set;
+  // Set by a condition that keeps only tasks the viewer takes part in or heads (RESPONSIBLE_ID
+  // or DOER equal to themselves, SUBORDINATE): visibility is then implied and need not be
+  // checked again, which spares building the visible set of a head of many people.
+  mutable bool implies_visible = false;
 };
 
 // Throws ERROR_ARGUMENT for an unknown key or a value of the wrong kind.
 void apply_filter(rest::ListQuery& query, const json::object& filter, const FilterContext& context);
+
+// A whole query of tasks the viewer may see: the filter, then the visibility condition unless
+// the filter implies it.
+rest::ListQuery visible_query(const json::object* filter, const json::value* order,
+                              const FilterContext& context);
 
 // ORDER BY of tasks.task.list (default ID DESC); FAVORITE sorts by the viewer's favourites.
 void apply_order(rest::ListQuery& query, const json::value* order, const Viewer& viewer);

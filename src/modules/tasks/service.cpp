@@ -455,24 +455,26 @@ rest::CallResult list(rest::Call& call) {
   int tz = portal_tz(call.portal);
   return call.portal.db.read([&](db::Conn& conn) {
     Viewer viewer = viewer_of(conn, call.caller);
-    rest::ListQuery q;
-    restrict_to_visible(q, viewer);
-    if (const json::object* filter = object_param(call.params, "filter"))
-      apply_filter(q, *filter, {conn, viewer, conn.dialect(), tz, timeutil::now_seconds()});
-    apply_order(q, find_ci(call.params, "order"), viewer);
+    const json::object* filter = object_param(call.params, "filter");
+    const json::value* order = find_ci(call.params, "order");
+    std::int64_t now = timeutil::now_seconds();
+    // The page walks the tasks in order and checks each; the count builds the visible set.
+    rest::ListQuery page =
+        visible_query(filter, order, {conn, viewer, conn.dialect(), tz, now, VisibleForm::Scan});
+    rest::ListQuery counted =
+        visible_query(filter, order, {conn, viewer, conn.dialect(), tz, now, VisibleForm::Set});
     std::int64_t start = call.start;
-    auto rows = store::list(conn, q, start);
+    auto rows = store::list(conn, page, start);
     store::load_details(conn, rows);
     std::optional<std::int64_t> total;
-    if (start >= 0) total = store::count(conn, q);
+    if (start >= 0) total = store::count(conn, counted);
     bool actions = sel.has("ACTION") && !sel.all();
     PageContext c = load_context(conn, viewer, rows, sel, {actions, false}, tz,
                                  call.request.base_url(), call.portal.files);
     json::array tasks;
     for (const auto& t : rows) tasks.push_back(present(t, c, sel));
     std::size_t n = rows.size();
-    auto page = rest::page_result(json::object{{"tasks", std::move(tasks)}}, n, start, total);
-    return page;
+    return rest::page_result(json::object{{"tasks", std::move(tasks)}}, n, start, total);
   });
 }
 

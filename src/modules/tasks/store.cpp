@@ -302,6 +302,11 @@ void save_members(db::Conn& conn, const Task& t) {
   for (const auto& [user, role] : rows)
     conn.run("INSERT INTO task_members(task_id, user_id, role) VALUES (?, ?, ?)",
              {t.id, user, std::string(1, role)});
+  conn.run(
+      "UPDATE tasks SET staff = CASE WHEN EXISTS (SELECT 1 FROM task_members m JOIN users u "
+      "ON u.id = m.user_id WHERE m.task_id = ? AND u.user_type = 'employee') THEN 1 ELSE 0 "
+      "END WHERE id = ?",
+      {t.id, t.id});
 }
 
 void save_tags(db::Conn& conn, std::int64_t task_id, const std::vector<std::string>& tags) {

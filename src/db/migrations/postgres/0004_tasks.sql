@@ -38,14 +38,20 @@ CREATE TABLE tasks (
   guid                  TEXT NOT NULL,
   xml_id                TEXT,
   forked_by_template_id BIGINT,
-  sorting               DOUBLE PRECISION
+  sorting               DOUBLE PRECISION,
+  -- 1 when an employee takes part: the head of the whole company sees these (a task only
+  -- outside people are in is not the company's). Kept by the member rows' writer.
+  staff                 BIGINT NOT NULL DEFAULT 1
 );
 CREATE INDEX tasks_parent ON tasks(parent_id);
 CREATE INDEX tasks_responsible ON tasks(responsible_id, status);
 CREATE INDEX tasks_creator ON tasks(created_by, status);
-CREATE INDEX tasks_deadline ON tasks(deadline);
+-- Partial: "no deadline" matches a third of the tasks, and without statistics of values the
+-- planner would take this index for it.
+CREATE INDEX tasks_deadline ON tasks(deadline) WHERE deadline IS NOT NULL;
 CREATE INDEX tasks_group ON tasks(group_id, stage_id);
-CREATE INDEX tasks_closed ON tasks(closed_date);
+CREATE INDEX tasks_closed ON tasks(closed_date) WHERE closed_date IS NOT NULL;
+CREATE INDEX tasks_staff ON tasks(staff);
 
 -- Who is in a task and how: O creator, R responsible, A co-executor, U observer. The creator and
 -- the responsible are here too, so that "tasks I am in" is one index lookup.
