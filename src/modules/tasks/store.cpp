@@ -82,7 +82,9 @@ db::Params as_params(const std::vector<std::int64_t>& ids) {
   return p;
 }
 
-// Columns written by insert and save, in the order of column_values().
+// Columns written by insert and save, in the order of column_values(). Not time_spent and
+// comments_count: their own statements keep them (a time entry, a comment), often in the same
+// transaction as a save of a Task read before, which must not undo them.
 constexpr const char* kWritable[] = {"parent_id",
                                      "title",
                                      "description",
@@ -110,9 +112,7 @@ constexpr const char* kWritable[] = {"parent_id",
                                      "add_in_report",
                                      "match_work_time",
                                      "time_estimate",
-                                     "time_spent",
                                      "duration_type",
-                                     "comments_count",
                                      "xml_id",
                                      "forked_by_template_id",
                                      "sorting"};
@@ -145,12 +145,18 @@ db::Params column_values(const Task& t) {
           std::int64_t{t.add_in_report},
           std::int64_t{t.match_work_time},
           t.time_estimate,
-          t.time_spent,
           t.duration_type,
-          t.comments_count,
           db::text_or_null(t.xml_id),
           id_or_null(t.forked_by_template_id),
           t.sorting ? db::Value(*t.sorting) : db::Value(nullptr)};
+}
+
+// The two lists above must stay in step; a mismatch would write values into wrong columns.
+db::Params checked_values(const Task& t) {
+  db::Params p = column_values(t);
+  if (p.size() != std::size(kWritable))
+    throw std::logic_error("tasks::store: column list and values differ");
+  return p;
 }
 
 }  // namespace
@@ -264,7 +270,7 @@ std::int64_t insert(db::Conn& conn, const Task& t) {
   std::string columns = "created_date, guid";
   std::string values = "?, ?";
   db::Params params{t.created_date, t.guid};
-  db::Params rest = column_values(t);
+  db::Params rest = checked_values(t);
   std::size_t i = 0;
   for (const char* c : kWritable) {
     columns += std::string(", ") + c;
@@ -283,7 +289,7 @@ void save(db::Conn& conn, const Task& t) {
     first = false;
   }
   sql += " WHERE id = ?";
-  db::Params params = column_values(t);
+  db::Params params = checked_values(t);
   params.emplace_back(t.id);
   conn.run(sql, params);
 }
