@@ -19,6 +19,7 @@ enum class Text {
   Assigned,
   AddedAccomplice,
   AddedAuditor,
+  NamedCreator,
   Status,
   WaitsApproval,
   Approved,
@@ -48,6 +49,10 @@ const char* pattern(Text t, std::string_view lang) {
       return en   ? "{actor} added you as an observer of {task}"
              : ro ? "{actor} v-a adăugat ca observator la {task}"
                   : "{actor} добавил(а) вас наблюдателем задачи {task}";
+    case Text::NamedCreator:
+      return en   ? "{actor} set a task with you as its creator: {task}"
+             : ro ? "{actor} a creat o sarcină cu dvs. ca autor: {task}"
+                  : "{actor} поставил(а) задачу от вашего имени: {task}";
     case Text::Status:
       return en   ? "{actor} changed the status of {task}: {extra}"
              : ro ? "{actor} a schimbat statutul sarcinii {task}: {extra}"
@@ -259,7 +264,7 @@ void created(db::Tx& tx, Portal& portal, const Task& task, std::int64_t actor) {
   s.send(task.responsible_id, "task_assigned", Text::Assigned);
   s.send_all(task.accomplices, "task_assigned", Text::AddedAccomplice);
   s.send_all(task.auditors, "task_assigned", Text::AddedAuditor);
-  if (task.created_by != actor) s.send(task.created_by, "task_assigned", Text::Assigned);
+  if (task.created_by != actor) s.send(task.created_by, "task_assigned", Text::NamedCreator);
 }
 
 void changed(db::Tx& tx, Portal& portal, const Task& before, const Task& after,
