@@ -78,7 +78,7 @@ rest::CallResult transition(rest::Call& call, std::string_view verb, May may, Ap
     notices::changed(tx, call.portal, before, after, call.caller.user_id);
     after_change(tx, call.portal, id, "status", call.caller.user_id);
   });
-  return task_result(call, id);
+  return changed_task_result(call, id);
 }
 
 rest::CallResult start(rest::Call& call) {
@@ -175,7 +175,7 @@ rest::CallResult own_switch(rest::Call& call, Fn fn, bool answer_task) {
     Loaded l = load_visible(tx.conn, call.caller, id);
     fn(tx, l);
   });
-  if (answer_task) return task_result(call, id);
+  if (answer_task) return changed_task_result(call, id);
   return {true};
 }
 

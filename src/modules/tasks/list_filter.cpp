@@ -163,24 +163,24 @@ bool add_special(rest::ListQuery& q, const std::string& raw_key, const json::val
     db::Params p;
     for (const json::value* item : as_list(value)) p.emplace_back(as_string(*item).value_or(""));
     if (p.empty()) return true;
-    add(q, k,
-        "t.id IN (SELECT g.task_id FROM task_tags g WHERE g.tag IN " + placeholders(p.size()) + ")",
-        std::move(p));
+    // The SQL is built before the call: the order in which arguments are evaluated is
+    // unspecified, and the moved-from list would give placeholders(0).
+    std::string sql =
+        "t.id IN (SELECT g.task_id FROM task_tags g WHERE g.tag IN " + placeholders(p.size()) + ")";
+    add(q, k, sql, std::move(p));
   } else if (n == "UF_CRM_TASK") {
     db::Params p;
     for (const json::value* item : as_list(value)) p.emplace_back(as_string(*item).value_or(""));
     if (p.empty()) return true;
-    add(q, k,
-        "t.id IN (SELECT l.task_id FROM task_crm_links l WHERE l.item IN " +
-            placeholders(p.size()) + ")",
-        std::move(p));
+    std::string sql = "t.id IN (SELECT l.task_id FROM task_crm_links l WHERE l.item IN " +
+                      placeholders(p.size()) + ")";
+    add(q, k, sql, std::move(p));
   } else if (n == "DEPENDS_ON") {
     db::Params p = ids(value, n);
     if (p.empty()) return true;
-    add(q, k,
-        "t.id IN (SELECT d.task_to FROM task_dependencies d WHERE d.task_from IN " +
-            placeholders(p.size()) + ")",
-        std::move(p));
+    std::string sql = "t.id IN (SELECT d.task_to FROM task_dependencies d WHERE d.task_from IN " +
+                      placeholders(p.size()) + ")";
+    add(q, k, sql, std::move(p));
   } else if (n == "ONLY_ROOT_TASKS") {
     if (flag_value(value, n)) q.add_condition("t.parent_id IS NULL");
   } else if (n == "SEARCH_INDEX" || n == "FIND") {
@@ -208,7 +208,9 @@ bool add_special(rest::ListQuery& q, const std::string& raw_key, const json::val
   } else if (n == "NOT_VIEWED") {
     if (!flag_value(value, n)) return true;
     db::Params p;
-    q.add_condition(status_condition(kSubNotViewed, c, p), std::move(p));
+    // status_condition fills p: it must run before p is moved into the call.
+    std::string sql = status_condition(kSubNotViewed, c, p);
+    q.add_condition(sql, std::move(p));
   } else if (n == "NEW_COMMENTS") {
     // Tasks with comments by others that the viewer has not seen since last opening the task.
     if (!flag_value(value, n)) return true;

@@ -128,33 +128,35 @@ void add_conditions(rest::ListQuery& q, db::Conn& conn, const Viewer& viewer, co
   if (!p.users.empty()) {
     db::Params ids;
     for (auto u : p.users) ids.emplace_back(u);
-    q.add_condition(person_column + " IN " + placeholders(ids.size()), std::move(ids));
+    // Each SQL text is built before its call: the order in which arguments are evaluated is
+    // unspecified, and the moved-from list would give placeholders(0).
+    std::string sql = person_column + " IN " + placeholders(ids.size());
+    q.add_condition(sql, std::move(ids));
   }
   if (p.department) {
     auto deps = subtree(conn, p.department);
     db::Params ids;
     for (auto d : deps) ids.emplace_back(d);
-    q.add_condition(person_column +
-                        " IN (SELECT ud.user_id FROM user_departments ud WHERE "
-                        "ud.department_id IN " +
-                        placeholders(ids.size()) + ")",
-                    std::move(ids));
+    std::string sql = person_column +
+                      " IN (SELECT ud.user_id FROM user_departments ud WHERE ud.department_id IN " +
+                      placeholders(ids.size()) + ")";
+    q.add_condition(sql, std::move(ids));
   }
   if (p.group) q.add_condition("t.group_id = ?", {*p.group});
   if (p.task) q.add_condition("t.id = ?", {*p.task});
   if (!p.tags.empty()) {
     db::Params tags;
     for (const auto& tag : p.tags) tags.emplace_back(tag);
-    q.add_condition("t.id IN (SELECT g.task_id FROM task_tags g WHERE g.tag IN " +
-                        placeholders(tags.size()) + ")",
-                    std::move(tags));
+    std::string sql = "t.id IN (SELECT g.task_id FROM task_tags g WHERE g.tag IN " +
+                      placeholders(tags.size()) + ")";
+    q.add_condition(sql, std::move(tags));
   }
   if (!p.without_tags.empty()) {
     db::Params tags;
     for (const auto& tag : p.without_tags) tags.emplace_back(tag);
-    q.add_condition("t.id NOT IN (SELECT g.task_id FROM task_tags g WHERE g.tag IN " +
-                        placeholders(tags.size()) + ")",
-                    std::move(tags));
+    std::string sql = "t.id NOT IN (SELECT g.task_id FROM task_tags g WHERE g.tag IN " +
+                      placeholders(tags.size()) + ")";
+    q.add_condition(sql, std::move(tags));
   }
 }
 

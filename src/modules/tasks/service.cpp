@@ -271,6 +271,14 @@ void save_changes(db::Tx& tx, const Task& before, Task& after, std::int64_t acto
   after.changed_by = actor_id;
   after.changed_date = now;
   after.activity_date = now;
+  // The time total and the comment count are kept by their own statements (time entries,
+  // comments), which may have run in this transaction after `after` was read — a pause stops
+  // the timer and records its time first. Save the stored values, not the ones read before.
+  tx.conn.run("SELECT time_spent, comments_count FROM tasks WHERE id = ?", {after.id},
+              [&](const db::Row& r) {
+                after.time_spent = r.integer(0);
+                after.comments_count = r.integer(1);
+              });
   store::save(tx.conn, after);
   for (const auto& e : entries) history::record(tx.conn, after.id, actor_id, e);
 }
@@ -417,21 +425,39 @@ rest::CallResult update(rest::Call& call) {
     notices::changed(tx, call.portal, before, after, actor);
     after_change(tx, call.portal, id, "update", actor);
   });
-  return task_result(call, id);
+  return changed_task_result(call, id);
 }
+
+namespace {
+
+json::object full_object(db::Conn& conn, rest::Call& call, const Viewer& viewer, Task task) {
+  std::vector<Task> one{std::move(task)};
+  Selection all = Selection::everything();
+  PageContext c = load_context(conn, viewer, one, all, {true, true}, portal_tz(call.portal),
+                               call.request.base_url(), call.portal.files);
+  return present(one.front(), c, all);
+}
+
+}  // namespace
 
 json::object task_object(db::Conn& conn, rest::Call& call, std::int64_t task_id) {
   Loaded l = load_visible(conn, call.caller, task_id);
-  std::vector<Task> one{l.task};
-  Selection all = Selection::everything();
-  PageContext c = load_context(conn, l.viewer, one, all, {true, true}, portal_tz(call.portal),
-                               call.request.base_url(), call.portal.files);
-  return present(one.front(), c, all);
+  return full_object(conn, call, l.viewer, std::move(l.task));
 }
 
 rest::CallResult task_result(rest::Call& call, std::int64_t task_id) {
   return call.portal.db.read([&](db::Conn& conn) {
     return rest::CallResult{json::object{{"task", task_object(conn, call, task_id)}}};
+  });
+}
+
+rest::CallResult changed_task_result(rest::Call& call, std::int64_t task_id) {
+  return call.portal.db.read([&](db::Conn& conn) {
+    auto task = store::find(conn, task_id);
+    if (!task) throw task_not_found(task_id);
+    Viewer viewer = viewer_of(conn, call.caller);
+    return rest::CallResult{
+        json::object{{"task", full_object(conn, call, viewer, std::move(*task))}}};
   });
 }
 

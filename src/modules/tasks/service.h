@@ -44,6 +44,10 @@ rest::CallResult get_access(rest::Call& call);
 // The full task object for the caller (what the actions answer with).
 json::object task_object(db::Conn& conn, rest::Call& call, std::int64_t task_id);
 rest::CallResult task_result(rest::Call& call, std::int64_t task_id);
+// The answer to a change the caller has just made: the task as it now is, even when the change
+// took the caller out of it (a creator handing the task to their manager, an observer who stops
+// watching). The change is made, so the answer must not be TASK_NOT_FOUND.
+rest::CallResult changed_task_result(rest::Call& call, std::int64_t task_id);
 
 // A new task as a person creates it (tasks.task.add, templates, copies): validates people and
 // links, writes the task, its members, tags, links, history, search text, notices and the live
