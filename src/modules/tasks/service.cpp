@@ -271,14 +271,6 @@ void save_changes(db::Tx& tx, const Task& before, Task& after, std::int64_t acto
   after.changed_by = actor_id;
   after.changed_date = now;
   after.activity_date = now;
-  // The time total and the comment count are kept by their own statements (time entries,
-  // comments), which may have run in this transaction after `after` was read — a pause stops
-  // the timer and records its time first. Save the stored values, not the ones read before.
-  tx.conn.run("SELECT time_spent, comments_count FROM tasks WHERE id = ?", {after.id},
-              [&](const db::Row& r) {
-                after.time_spent = r.integer(0);
-                after.comments_count = r.integer(1);
-              });
   store::save(tx.conn, after);
   for (const auto& e : entries) history::record(tx.conn, after.id, actor_id, e);
 }
