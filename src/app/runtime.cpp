@@ -5,6 +5,7 @@
 #include "modules/sessions/service.h"
 #include "modules/settings/methods.h"
 #include "modules/tasks/methods.h"
+#include "modules/tasks/service.h"
 #include "modules/users/methods.h"
 #include "modules/webhooks/service.h"
 #include "rest/builtin_methods.h"
@@ -27,7 +28,7 @@ Runtime::Runtime(const std::string& data_dir, const std::string& database)
       mail_(db_),
       jobs_(jobs::scale_from_environment()) {
   portal_ = std::make_unique<Portal>(
-      Portal{db_, settings_, mail_, files_, throttle_, nullptr, &jobs_, data_dir});
+      Portal{db_, settings_, mail_, files_, throttle_, nullptr, &jobs_, &structure_, data_dir});
   rest::register_builtin_methods(registry_);
   users::register_methods(registry_);
   departments::register_methods(registry_);
@@ -38,6 +39,7 @@ Runtime::Runtime(const std::string& data_dir, const std::string& database)
   notify::register_jobs(*portal_);
   tasks::register_methods(registry_);
   tasks::register_jobs(*portal_);
+  tasks::listen_to_structure(*portal_);
 }
 
 bool Runtime::has_portal() {

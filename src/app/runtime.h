@@ -8,6 +8,7 @@
 #include "core/portal.h"
 #include "db/db.h"
 #include "events/mail_outbox.h"
+#include "events/structure.h"
 #include "jobs/scheduler.h"
 #include "modules/files/store.h"
 #include "modules/sessions/throttle.h"
@@ -43,6 +44,7 @@ class Runtime {
   MailOutbox mail_;
   sessions::LoginThrottle throttle_;
   jobs::Scheduler jobs_;
+  structure::Listeners structure_;
   std::unique_ptr<Portal> portal_;
   rest::Registry registry_;
 };

@@ -18,6 +18,9 @@ class LoginThrottle;
 namespace jobs {
 class Scheduler;
 }
+namespace structure {
+class Listeners;
+}
 class SettingsStore;
 class MailOutbox;
 class FileStore;
@@ -30,6 +33,7 @@ struct Portal {
   sessions::LoginThrottle& login_throttle;
   net::Hub* hub = nullptr;          // absent in command-line tools
   jobs::Scheduler* jobs = nullptr;  // background jobs; they run only while `artel serve` runs
+  structure::Listeners* structure = nullptr;  // told of department changes (events/structure.h)
   std::string data_dir;
 };
 

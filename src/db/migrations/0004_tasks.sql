@@ -39,10 +39,7 @@ CREATE TABLE tasks (
   guid                  TEXT NOT NULL,
   xml_id                TEXT,
   forked_by_template_id INTEGER,
-  sorting               REAL,
-  -- 1 when an employee takes part: the head of the whole company sees these (a task only
-  -- outside people are in is not the company's). Kept by the member rows' writer.
-  staff                 INTEGER NOT NULL DEFAULT 1
+  sorting               REAL
 );
 CREATE INDEX tasks_parent ON tasks(parent_id);
 CREATE INDEX tasks_responsible ON tasks(responsible_id, status);
@@ -52,7 +49,6 @@ CREATE INDEX tasks_creator ON tasks(created_by, status);
 CREATE INDEX tasks_deadline ON tasks(deadline) WHERE deadline IS NOT NULL;
 CREATE INDEX tasks_group ON tasks(group_id, stage_id);
 CREATE INDEX tasks_closed ON tasks(closed_date) WHERE closed_date IS NOT NULL;
-CREATE INDEX tasks_staff ON tasks(staff);
 
 -- Who is in a task and how: O creator, R responsible, A co-executor, U observer. The creator and
 -- the responsible are here too, so that "tasks I am in" is one index lookup.
@@ -63,6 +59,16 @@ CREATE TABLE task_members (
   PRIMARY KEY (task_id, user_id, role)
 );
 CREATE INDEX task_members_user ON task_members(user_id, role, task_id);
+
+-- The departments of a task's members and every department above them: a head sees the tasks
+-- whose scope holds a department they head (B3). Derived from task_members, user_departments
+-- and the tree; kept by the tasks module when members change and when the structure changes.
+CREATE TABLE task_scope (
+  department_id INTEGER NOT NULL,
+  task_id       INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  PRIMARY KEY (department_id, task_id)
+) WITHOUT ROWID;
+CREATE INDEX task_scope_task ON task_scope(task_id);
 
 CREATE TABLE task_tags (
   task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,

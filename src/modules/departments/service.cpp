@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "events/live.h"
+#include "events/structure.h"
 #include "modules/departments/store.h"
 #include "modules/settings/store.h"
 #include "modules/users/store.h"
@@ -109,6 +110,7 @@ rest::CallResult update(rest::Call& call) {
   call.portal.db.write([&](db::Tx& tx) {
     auto d = store::find(tx.conn, id);
     if (!d) throw bad_request("ERROR_CORE", "Department not found");
+    bool moved = false;
     if (find_ci(call.params, "NAME")) d->name = checked_name(call.params);
     if (auto sort = int_param(call.params, "SORT")) d->sort = *sort;
     if (const json::value* p = find_ci(call.params, "PARENT")) {
@@ -126,11 +128,13 @@ rest::CallResult update(rest::Call& call) {
               "ERROR_CORE",
               "A department cannot be moved under itself or one of its sub-departments.");
         d->parent_id = *parent;
+        moved = true;
       }
     }
     if (const json::value* head = find_ci(call.params, "UF_HEAD"))
       d->head_id = checked_head(tx.conn, *head);
     store::update(tx.conn, *d);
+    if (moved && call.portal.structure) call.portal.structure->changed(tx, {{}, {id}});
     announce(tx, call.portal, id);
   });
   return {true};
@@ -159,6 +163,7 @@ rest::CallResult remove(rest::Call& call) {
                                                     ". Move them to another department first.");
     // Dismissed people keep their history; they no longer hold the department.
     tx.conn.run("DELETE FROM user_departments WHERE department_id = ?", {id});
+    if (call.portal.structure) call.portal.structure->changed(tx, {{}, {id}});
     store::remove(tx.conn, id);
     announce(tx, call.portal, id);
   });

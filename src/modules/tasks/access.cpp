@@ -31,6 +31,7 @@ void fill_structure(db::Conn& conn, Viewer& v) {
   std::vector<std::int64_t> stack;
   for (const auto& [id, node] : nodes)
     if (node.head == v.user_id) stack.push_back(id);
+  std::vector<std::int64_t> headed = stack;
   while (!stack.empty()) {
     std::int64_t id = stack.back();
     stack.pop_back();
@@ -38,7 +39,32 @@ void fill_structure(db::Conn& conn, Viewer& v) {
     for (auto child : children[id]) stack.push_back(child);
   }
   v.headed_departments.assign(below.begin(), below.end());
-  v.heads_everything = !nodes.empty() && below.size() == nodes.size();
+  if (headed.empty()) return;
+  // Roots: headed departments with no headed department above them.
+  auto above = [&](std::int64_t d) {
+    std::vector<std::int64_t> up;
+    for (int depth = 0; d && depth < 64; ++depth) {
+      auto it = nodes.find(d);
+      if (it == nodes.end()) break;
+      d = it->second.parent;
+      if (d) up.push_back(d);
+    }
+    return up;
+  };
+  std::set<std::int64_t> headed_set(headed.begin(), headed.end());
+  for (auto d : headed) {
+    bool nested = false;
+    for (auto a : above(d)) nested = nested || headed_set.count(a) > 0;
+    if (!nested) v.scope_roots.push_back(d);
+  }
+  std::set<std::int64_t> roots(v.scope_roots.begin(), v.scope_roots.end());
+  conn.run("SELECT department_id FROM user_departments WHERE user_id = ?", {v.user_id},
+           [&](const db::Row& r) {
+             std::int64_t own = r.integer(0);
+             if (roots.count(own)) v.scope_covers_own = true;
+             for (auto a : above(own))
+               if (roots.count(a)) v.scope_covers_own = true;
+           });
 }
 
 }  // namespace
@@ -112,35 +138,36 @@ Relation relation(db::Conn& conn, const Viewer& viewer, const Task& task) {
 
 void restrict_to_visible(rest::ListQuery& q, const Viewer& v, VisibleForm form) {
   if (v.is_admin) return;
-  if (v.heads_everything) {
-    // Every department is below this person: every task an employee takes part in (their own
-    // tasks among them).
-    q.add_condition("t.staff = 1");
+  const std::string mine = "SELECT m.task_id FROM task_members m WHERE m.user_id = ?";
+  if (v.scope_roots.empty()) {
+    q.add_condition("t.id IN (" + mine + ")", {v.user_id});
     return;
   }
-  if (v.headed_departments.empty()) {
-    q.add_condition("t.id IN (SELECT m.task_id FROM task_members m WHERE m.user_id = ?)",
-                    {v.user_id});
-    return;
-  }
-  std::string in = placeholders(v.headed_departments.size());
-  db::Params p{v.user_id};
-  for (auto d : v.headed_departments) p.emplace_back(d);
+  // A head: the tasks whose scope holds a department they head (one index range each).
+  std::string in = placeholders(v.scope_roots.size());
+  db::Params roots;
+  for (auto d : v.scope_roots) roots.emplace_back(d);
+  db::Params p;
+  std::string sql;
   if (form == VisibleForm::Scan) {
-    q.add_condition(
-        "t.id IN (SELECT m.task_id FROM task_members m WHERE m.user_id = ?) OR EXISTS (SELECT 1 "
-        "FROM task_members m JOIN user_departments ud ON ud.user_id = m.user_id WHERE m.task_id "
-        "= t.id AND ud.department_id IN " +
-            in + ")",
-        std::move(p));
+    sql = "EXISTS (SELECT 1 FROM task_scope s WHERE s.task_id = t.id AND s.department_id IN " + in +
+          ")";
+    p = roots;
+    if (!v.scope_covers_own) {
+      sql = "t.id IN (" + mine + ") OR " + sql;
+      p.insert(p.begin(), v.user_id);
+    }
   } else {
-    q.add_condition(
-        "t.id IN (SELECT m.task_id FROM task_members m WHERE m.user_id = ? UNION SELECT "
-        "m.task_id FROM task_members m JOIN user_departments ud ON ud.user_id = m.user_id WHERE "
-        "ud.department_id IN " +
-            in + ")",
-        std::move(p));
+    std::string scope = "SELECT s.task_id FROM task_scope s WHERE s.department_id IN " + in;
+    p = roots;
+    if (v.scope_covers_own) {
+      sql = "t.id IN (" + scope + ")";
+    } else {
+      sql = "t.id IN (" + mine + " UNION " + scope + ")";
+      p.insert(p.begin(), v.user_id);
+    }
   }
+  q.add_condition(sql, std::move(p));
 }
 
 Actions allowed_actions(const Task& t, const Relation& r, bool favorite) {

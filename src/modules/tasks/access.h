@@ -29,8 +29,12 @@ struct Viewer {
   bool is_extranet = false;
   // The departments the person heads and every department below them.
   std::vector<std::int64_t> headed_departments;
-  // Heads the company's top department, so every department is below them.
-  bool heads_everything = false;
+  // The departments the person heads that are not below another one they head: a task is
+  // theirs to see when its scope (task_scope) holds one of these.
+  std::vector<std::int64_t> scope_roots;
+  // One of those is the person's own department or above it, so every task they are in is
+  // in that scope too (their membership need not be checked separately).
+  bool scope_covers_own = false;
 };
 
 Viewer viewer_of(db::Conn& conn, const rest::Caller& caller);

@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "core/time.h"
 #include "events/live.h"
+#include "events/structure.h"
 #include "modules/files/store.h"
 #include "modules/settings/store.h"
 #include "modules/tasks/comments.h"
@@ -237,6 +238,7 @@ void reindex(db::Conn& conn, std::int64_t task_id) {
 }
 
 std::int64_t reindex_all(db::Database& db) {
+  db.write([](db::Tx& tx) { store::rebuild_all_scopes(tx.conn); });
   // In batches, so that a million tasks do not hold the writer for minutes at once.
   constexpr int kBatch = 5000;
   std::int64_t done = 0, last = 0;
@@ -254,6 +256,22 @@ std::int64_t reindex_all(db::Database& db) {
     last = ids.back();
   }
   return done;
+}
+
+void listen_to_structure(Portal& portal) {
+  if (!portal.structure) return;
+  portal.structure->add([](db::Tx& tx, const structure::Change& change) {
+    // The tasks of the people who moved, and those whose scope holds a department that moved
+    // or went: their departments above may be others now.
+    std::set<std::int64_t> ids;
+    for (auto person : change.people)
+      tx.conn.run("SELECT DISTINCT task_id FROM task_members WHERE user_id = ?", {person},
+                  [&](const db::Row& r) { ids.insert(r.integer(0)); });
+    for (auto department : change.departments)
+      tx.conn.run("SELECT task_id FROM task_scope WHERE department_id = ?", {department},
+                  [&](const db::Row& r) { ids.insert(r.integer(0)); });
+    store::rebuild_scope(tx.conn, {ids.begin(), ids.end()});
+  });
 }
 
 void after_change(db::Tx& tx, Portal& portal, std::int64_t task_id, std::string_view what,

@@ -60,10 +60,14 @@ void after_change(db::Tx& tx, Portal& portal, std::int64_t task_id, std::string_
                   std::int64_t actor_id);
 // Keeps the search index's text of the task (title, description, tags, comments) current.
 void reindex(db::Conn& conn, std::int64_t task_id);
-// Rebuilds the whole index (artel reindex); returns how many tasks it holds.
+// Rebuilds the search index and the visibility scopes of every task (artel reindex); returns
+// how many tasks there are.
 std::int64_t reindex_all(db::Database& db);
 // Everyone who may see the task: its members, the heads above them, the administrators.
 std::vector<std::int64_t> audience(db::Conn& conn, std::int64_t task_id);
+
+// Keeps the tasks' visibility scopes in step with the company structure.
+void listen_to_structure(Portal& portal);
 
 // Saves a changed task: history entries for what differs from `before`, changed_by/date.
 void save_changes(db::Tx& tx, const Task& before, Task& after, std::int64_t actor_id);

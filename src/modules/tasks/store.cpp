@@ -308,11 +308,42 @@ void save_members(db::Conn& conn, const Task& t) {
   for (const auto& [user, role] : rows)
     conn.run("INSERT INTO task_members(task_id, user_id, role) VALUES (?, ?, ?)",
              {t.id, user, std::string(1, role)});
+  rebuild_scope(conn, {t.id});
+}
+
+namespace {
+
+// The scope rows of the tasks the condition picks: each member's departments, then their
+// parents up to the top (UNION keeps each pair once).
+void insert_scope(db::Conn& conn, const std::string& task_condition, const db::Params& params) {
   conn.run(
-      "UPDATE tasks SET staff = CASE WHEN EXISTS (SELECT 1 FROM task_members m JOIN users u "
-      "ON u.id = m.user_id WHERE m.task_id = ? AND u.user_type = 'employee') THEN 1 ELSE 0 "
-      "END WHERE id = ?",
-      {t.id, t.id});
+      "INSERT INTO task_scope(department_id, task_id) WITH RECURSIVE up(task_id, id) AS "
+      "(SELECT m.task_id, ud.department_id FROM task_members m JOIN user_departments ud ON "
+      "ud.user_id = m.user_id" +
+          task_condition +
+          " UNION SELECT up.task_id, d.parent_id FROM up JOIN departments d ON d.id = up.id "
+          "WHERE d.parent_id IS NOT NULL) SELECT id, task_id FROM up",
+      params);
+}
+
+}  // namespace
+
+void rebuild_scope(db::Conn& conn, const std::vector<std::int64_t>& task_ids) {
+  constexpr std::size_t kChunk = 500;
+  for (std::size_t at = 0; at < task_ids.size(); at += kChunk) {
+    std::vector<std::int64_t> chunk(
+        task_ids.begin() + static_cast<std::ptrdiff_t>(at),
+        task_ids.begin() + static_cast<std::ptrdiff_t>(std::min(task_ids.size(), at + kChunk)));
+    std::string in = placeholders(chunk.size());
+    db::Params p = as_params(chunk);
+    conn.run("DELETE FROM task_scope WHERE task_id IN " + in, p);
+    insert_scope(conn, " WHERE m.task_id IN " + in, p);
+  }
+}
+
+void rebuild_all_scopes(db::Conn& conn) {
+  conn.run("DELETE FROM task_scope");
+  insert_scope(conn, "", {});
 }
 
 void save_tags(db::Conn& conn, std::int64_t task_id, const std::vector<std::string>& tags) {

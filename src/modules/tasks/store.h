@@ -31,8 +31,14 @@ std::int64_t insert(db::Conn& conn, const Task& task);
 void save(db::Conn& conn, const Task& task);
 void remove(db::Conn& conn, std::int64_t id);
 
-// The member rows follow the task's creator, responsible, co-executors and observers.
+// The member rows follow the task's creator, responsible, co-executors and observers; the
+// task's visibility scope follows them.
 void save_members(db::Conn& conn, const Task& task);
+
+// Recomputes task_scope (the departments of the members and those above) for these tasks, or
+// for every task when `all` is set.
+void rebuild_scope(db::Conn& conn, const std::vector<std::int64_t>& task_ids);
+void rebuild_all_scopes(db::Conn& conn);
 void save_tags(db::Conn& conn, std::int64_t task_id, const std::vector<std::string>& tags);
 void save_crm_links(db::Conn& conn, std::int64_t task_id, const std::vector<std::string>& items);
 

@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "core/time.h"
 #include "events/live.h"
+#include "events/structure.h"
 #include "modules/files/store.h"
 #include "modules/settings/store.h"
 #include "modules/users/invitations.h"
@@ -471,6 +472,7 @@ void update(rest::Call& call) {
       if (departments.empty() && !user->is_extranet())
         throw bad_argument("UF_DEPARTMENT", "An employee must belong to a department.");
       store::set_departments(tx.conn, id, departments);
+      if (call.portal.structure) call.portal.structure->changed(tx, {{id}, {}});
     }
     if (deactivated) {
       // A dismissed person is logged out everywhere; their webhooks stop with their account.
