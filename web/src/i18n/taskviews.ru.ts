@@ -1,7 +1,8 @@
-import type en from './taskviews.en'
+import en from './taskviews.en'
 
 /** My Plan, Gantt, the deadline calendar and the reports (ru). */
 const messages: typeof en = {
+  ...en,
   tabs: {
     list: 'Список',
     plan: 'Мой план',
