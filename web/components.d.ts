@@ -43,6 +43,7 @@ declare module 'vue' {
     CompanyTabs: typeof import('./src/components/company/CompanyTabs.vue')['default']
     ConfirmDialog: typeof import('./src/components/ConfirmDialog.vue')['default']
     CopyField: typeof import('./src/components/CopyField.vue')['default']
+    DeadlineCalendar: typeof import('./src/components/taskviews/DeadlineCalendar.vue')['default']
     DepartmentBranch: typeof import('./src/components/structure/DepartmentBranch.vue')['default']
     DepartmentDialog: typeof import('./src/components/structure/DepartmentDialog.vue')['default']
     DepartmentSelect: typeof import('./src/components/DepartmentSelect.vue')['default']

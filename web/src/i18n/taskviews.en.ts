@@ -87,6 +87,7 @@ export default {
     title: 'Deadline calendar',
     month: 'Month',
     week: 'Week',
+    list: 'List',
     today: 'Today',
     moved: 'Deadline of "{title}" moved',
     hint: 'Drag a task to another day to move its deadline.',
