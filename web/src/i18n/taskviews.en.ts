@@ -132,7 +132,6 @@ export default {
     overdue: 'Overdue',
     total: 'Total',
     none: 'Nothing in this period.',
-    export: 'Export to Excel',
     exportTime: 'Time to Excel',
     exportTasks: 'Tasks to Excel',
     exported: '{name} downloaded',
