@@ -4,7 +4,7 @@
  * (`filter[DOER]=1&select[]=ID`), as Bitrix24 takes them.
  */
 import { rest, RestError } from './rest'
-import type { Task, TaskListParams } from './tasks'
+import type { Dependency, Task, TaskListParams } from './tasks'
 
 /** The largest number of commands one `batch` call takes. */
 export const BATCH_LIMIT = 50
@@ -116,4 +116,30 @@ export async function allTasks(params: TaskListParams, limit = 5000): Promise<Ta
   const seen = new Set(tasks.map((t) => t.id))
   for (const t of rest_.tasks) if (!seen.has(t.id)) tasks.push(t)
   return { tasks, total: rest_.total || total }
+}
+
+/** The most task ids one artel.task.dependence.list call takes. */
+export const DEPENDENCY_CHUNK = 500
+
+/**
+ * Every link touching the given tasks: 500 ids per call, up to 50 calls per request, each link
+ * once (a link between two chunks comes back from both).
+ */
+export async function dependenciesOf(ids: Array<string | number>): Promise<Dependency[]> {
+  const chunks: Array<Array<string | number>> = []
+  for (let i = 0; i < ids.length; i += DEPENDENCY_CHUNK)
+    chunks.push(ids.slice(i, i + DEPENDENCY_CHUNK))
+  const out = new Map<string, Dependency>()
+  for (let i = 0; i < chunks.length; i += BATCH_LIMIT) {
+    const commands: Record<string, [string, Record<string, unknown>]> = {}
+    chunks.slice(i, i + BATCH_LIMIT).forEach((chunk, n) => {
+      commands[`d${n}`] = ['artel.task.dependence.list', { taskIds: chunk }]
+    })
+    const answer = await batch<Dependency[]>(commands)
+    for (const key of Object.keys(commands)) {
+      if (answer.error[key]) throw answer.error[key]
+      for (const d of answer.result[key] ?? []) out.set(`${d.taskIdFrom}-${d.taskIdTo}`, d)
+    }
+  }
+  return [...out.values()]
 }
