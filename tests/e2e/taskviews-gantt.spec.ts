@@ -232,3 +232,24 @@ test('a change the server refuses rolls back with its sentence; changes arrive l
     .poll(async () => (await bar(page, watched).boundingBox())?.width)
     .toBeGreaterThan(before.width)
 })
+
+test('with "move linked tasks along", the tasks after a moved one keep their distance', async ({
+  page,
+}) => {
+  await login(page, portal)
+  await page.goto(`${portal.url}/tasks/gantt`)
+  await expect(bar(page, design)).toBeVisible()
+  const designBefore = await taskDates(design)
+  const buildBefore = await taskDates(build)
+  const reviewBefore = await taskDates(review)
+  await page.getByTestId('gantt-move-linked').click()
+
+  // Design one day later, by keyboard: Build (linked after it) follows; Review (not linked) stays.
+  await page.getByTestId('gantt-chart').locator('[tabindex="0"]').first().focus()
+  await page.keyboard.press('Alt+ArrowRight')
+  await expect.poll(async () => (await taskDates(design)).start - designBefore.start).toBe(DAY)
+  await expect.poll(async () => (await taskDates(build)).start - buildBefore.start).toBe(DAY)
+  expect((await taskDates(build)).end - buildBefore.end).toBe(DAY)
+  expect(await taskDates(review)).toEqual(reviewBefore)
+  await expect(page.getByText(/linked tasks moved along: 1/).first()).toBeVisible()
+})

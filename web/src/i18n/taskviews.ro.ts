@@ -66,6 +66,9 @@ const messages: typeof en = {
     truncated:
       'Sunt afișate primele {shown} din {total} sarcini: restrângeți filtrul pentru a le vedea pe celelalte.',
     saved: 'Datele sarcinii „{title}” au fost salvate',
+    savedWithLinked: 'Datele sarcinii „{title}” au fost salvate, sarcini legate mutate: {n}',
+    linkedRefused: 'Unele sarcini legate nu au fost mutate',
+    moveLinked: 'Mută și sarcinile legate',
     linkAdded: 'Legătura a fost adăugată',
     linkDeleted: 'Legătura a fost ștearsă',
     addLink: 'Leagă sarcinile',
