@@ -248,7 +248,14 @@ export function usePlanBoard(options: PlanBoardOptions) {
       return
     }
     removeCard(taskId)
-    scheduleReload(columns[stageId] ? stageId : firstStageId.value)
+    if (columns[stageId]) {
+      scheduleReload(stageId)
+      return
+    }
+    // A column this tab does not know yet (made in another tab): read the columns again.
+    void reloadStages()
+      .then(() => scheduleReload(columns[stageId] ? stageId : firstStageId.value))
+      .catch(() => undefined)
   }
 
   const pendingTasks = new Map<string, string>()
