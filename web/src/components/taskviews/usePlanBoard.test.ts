@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { Stage, Task } from '../../api/tasks'
+
+function task(fields: Partial<Task>): Task {
+  return { id: '1', title: 'A task', status: '2', planStageId: '0', ...fields } as Task
+}
+
+// The board with the API replaced: live messages and the echo of one's own moves.
+const calls: Array<[string, unknown[]]> = []
+vi.mock('../../api/tasks', () => ({
+  tasksApi: {
+    planStages: async (): Promise<Stage[]> =>
+      ['1', '2'].map((ID, i) => ({
+        ID,
+        TITLE: `Column ${ID}`,
+        SORT: String((i + 1) * 100),
+        COLOR: '00C4FB',
+        SYSTEM_TYPE: i ? null : 'NEW',
+        ENTITY_ID: '5',
+        ENTITY_TYPE: 'U',
+      })),
+    moveToStage: async (...args: unknown[]) => {
+      calls.push(['moveToStage', args])
+      return true
+    },
+    list: async () => ({ result: { tasks: [] } }),
+  },
+}))
+vi.mock('../../api/batch', () => ({
+  PAGE_SIZE: 50,
+  batch: async (commands: Record<string, unknown>) => {
+    const result: Record<string, { tasks: Task[] }> = {}
+    const total: Record<string, number> = {}
+    for (const key of Object.keys(commands)) {
+      result[key] = {
+        tasks: key === 'c1' ? [task({ id: '10' }), task({ id: '11' })] : [task({ id: '20' })],
+      }
+      total[key] = result[key].tasks.length
+    }
+    return { result, total, error: {} }
+  },
+  taskPages: async (params: { filter: { PLAN_STAGE_ID: string } }) => {
+    calls.push(['taskPages', [params.filter.PLAN_STAGE_ID]])
+    return { tasks: [], total: 0 }
+  },
+}))
+
+describe('My Plan board', () => {
+  afterEach(() => {
+    calls.length = 0
+  })
+
+  it('saves a move with its neighbour and ignores the echo of its own move', async () => {
+    const { usePlanBoard } = await import('./usePlanBoard')
+    const board = usePlanBoard({ me: () => '5', onError: () => undefined })
+    await board.load()
+    expect(board.columns['1'].items.map((t) => t.id)).toEqual(['10', '11'])
+    // Card 11 dropped on top of column 2.
+    const [moved] = board.columns['1'].items.splice(1, 1)
+    board.columns['2'].items.unshift(moved)
+    await board.persistMove('11', '1', '2')
+    expect(calls).toEqual([['moveToStage', ['11', '2', { before: '20' }]]])
+    expect(board.columns['2'].total).toBe(2)
+    expect(board.columns['1'].total).toBe(1)
+
+    // The live echo of that move changes nothing.
+    board.onPlanMessage({ TASK_ID: '11', STAGE_ID: '2' })
+    expect(board.columns['2'].items.map((t) => t.id)).toEqual(['11', '20'])
+
+    // A move made in another tab takes the card out and reads its new column again.
+    vi.useFakeTimers()
+    board.onPlanMessage({ TASK_ID: '10', STAGE_ID: '2' })
+    expect(board.columns['1'].items).toEqual([])
+    await vi.runAllTimersAsync()
+    vi.useRealTimers()
+    expect(calls.at(-1)).toEqual(['taskPages', ['2']])
+    board.dispose()
+  })
+})
