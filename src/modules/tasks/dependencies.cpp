@@ -84,8 +84,7 @@ rest::CallResult remove(rest::Call& call) {
 rest::CallResult list(rest::Call& call) {
   const json::value* v = find_ci(call.params, "taskIds");
   if (!v) throw bad_argument("taskIds", "taskIds (the tasks of the chart) is required.");
-  std::vector<std::int64_t> ids = id_list(*v, "taskIds");
-  if (ids.size() > 5000) throw bad_argument("taskIds", "At most 5000 tasks at once.");
+  std::vector<std::int64_t> ids = id_list(*v, "taskIds", 5000);
   return call.portal.db.read([&](db::Conn& conn) {
     auto links = store::dependencies_of(conn, ids);
     std::set<std::int64_t> ends;

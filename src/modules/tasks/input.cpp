@@ -112,7 +112,8 @@ bool TaskInput::empty() const {
          !mark_comment;
 }
 
-std::vector<std::int64_t> id_list(const json::value& v, std::string_view field) {
+std::vector<std::int64_t> id_list(const json::value& v, std::string_view field,
+                                  std::size_t max_items) {
   std::vector<std::int64_t> out;
   std::vector<const json::value*> items;
   json::array split;
@@ -137,7 +138,7 @@ std::vector<std::int64_t> id_list(const json::value& v, std::string_view field) 
     if (!n || *n <= 0) throw wrong(field, "a list of ids");
     if (std::find(out.begin(), out.end(), *n) == out.end()) out.push_back(*n);
   }
-  if (out.size() > kMaxListItems) throw wrong(field, "at most 500 ids");
+  if (out.size() > max_items) throw wrong(field, "at most " + std::to_string(max_items) + " ids");
   return out;
 }
 

@@ -45,7 +45,9 @@ const json::value* positional(const json::object& params, std::size_t index, std
 // operator in front (">=createdDate") → the same with UPPER_SNAKE names (">=CREATED_DATE").
 json::value normalized_keys(const json::value* object);
 
-// A list of person ids from [1, "2"] or "1,2"; ERROR_ARGUMENT naming `field` otherwise.
-std::vector<std::int64_t> id_list(const json::value& value, std::string_view field);
+// A list of ids from [1, "2"] or "1,2", at most `max_items` of them; ERROR_ARGUMENT naming
+// `field` otherwise.
+std::vector<std::int64_t> id_list(const json::value& value, std::string_view field,
+                                  std::size_t max_items = 500);
 
 }  // namespace artel::tasks

@@ -141,6 +141,14 @@ std::optional<Stage> find_own(db::Conn& conn, std::int64_t id, std::int64_t user
   return std::nullopt;
 }
 
+// Every open tab of the person shows the same columns.
+void announce(db::Tx& tx, Portal& portal, std::int64_t user_id, const char* action,
+              std::int64_t stage_id) {
+  live::publish_after_commit(
+      tx, portal, {user_id}, "task.stages",
+      json::object{{"ACTION", action}, {"ID", std::to_string(stage_id)}, {"ENTITY_ID", "0"}});
+}
+
 rest::CallResult get(rest::Call& call) {
   entity_of(call.params, nullptr);
   return call.portal.db.write([&](db::Tx& tx) {
@@ -173,6 +181,7 @@ rest::CallResult add(rest::Call& call) {
         {call.caller.user_id, title, stages.back().sort + 100, color});
     stages = load(tx.conn, call.caller.user_id);
     place_after(tx.conn, stages, new_id, after.value_or(stages[stages.size() - 2].id));
+    announce(tx, call.portal, call.caller.user_id, "add", new_id);
     return new_id;
   });
   return {id};
@@ -198,6 +207,7 @@ rest::CallResult update(rest::Call& call) {
         throw bad_request("IS_SYSTEM", "The first column stays first.");
       place_after(tx.conn, load(tx.conn, call.caller.user_id), *id, *after);
     }
+    announce(tx, call.portal, call.caller.user_id, "update", *id);
   });
   return {true};
 }
@@ -217,6 +227,7 @@ rest::CallResult remove(rest::Call& call) {
     // Its tasks go back to the first column.
     tx.conn.run("DELETE FROM task_plan WHERE stage_id = ?", {*id});
     tx.conn.run("DELETE FROM task_stages WHERE id = ?", {*id});
+    announce(tx, call.portal, call.caller.user_id, "delete", *id);
   });
   return {true};
 }
