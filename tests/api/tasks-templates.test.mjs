@@ -168,6 +168,27 @@ describe('tasks.template.*', () => {
     ])
       fails(await co.dora.call('tasks.template.add', { fields }), 400, 'ERROR_ARGUMENT')
     fails(await co.dora.call('tasks.template.add', {}), 400, 'ERROR_ARGUMENT')
+    // A parent task that is missing or hidden from the creator is refused now, not at each run.
+    const hidden = await co.task(co.boris, {})
+    for (const PARENT_ID of [99999999, hidden.id]) {
+      const body = fails(
+        await co.dora.call('tasks.template.add', { fields: { TITLE: 'x', PARENT_ID } }),
+        400,
+        'ERROR_ARGUMENT',
+      )
+      assert.equal(body.argument, 'PARENT_ID')
+    }
+    const own = await co.task(co.dora, {})
+    const sub = ok(
+      await co.dora.call('tasks.template.add', {
+        fields: { TITLE: 'Подзадача', PARENT_ID: own.id },
+      }),
+    )
+    assert.equal(
+      ok(await co.dora.call('artel.task.template.createtask', { templateId: sub })).task.parentId,
+      String(own.id),
+    )
+    ok(await co.dora.call('tasks.template.delete', { templateId: sub }))
     fails(
       await co.dora.call('tasks.template.add', { fields: { TITLE: 'x', CREATED_BY: co.ann.id } }),
       403,
