@@ -69,6 +69,33 @@ describe('the status actions', () => {
     assert.equal((await act(co.admin, 'approve', v.id)).status, '5', 'an administrator approves')
   })
 
+  test('setting STATUS with tasks.task.update follows the same control rules', async () => {
+    // Eric heads the responsible, so he directs the task, but the approval is Carl's.
+    const t = await co.standard({ TASK_CONTROL: 'Y' })
+    const u = ok(
+      await co.eric.call('tasks.task.update', { taskId: t.id, fields: { STATUS: 5 } }),
+    ).task
+    assert.equal(u.status, '4', 'completed by a director who is not the creator: waits for control')
+    for (const STATUS of [5, 2])
+      fails(
+        await co.eric.call('tasks.task.update', { taskId: t.id, fields: { STATUS } }),
+        403,
+        'ACCESS_DENIED',
+      )
+    assert.equal(await status(t.id), '4')
+    assert.equal(
+      ok(await co.carl.call('tasks.task.update', { taskId: t.id, fields: { STATUS: 5 } })).task
+        .status,
+      '5',
+    )
+    const plain = await co.standard()
+    assert.equal(
+      ok(await co.eric.call('tasks.task.update', { taskId: plain.id, fields: { STATUS: 5 } })).task
+        .status,
+      '5',
+    )
+  })
+
   test('approve and disapprove outside status 4 are ACTION_NOT_ALLOWED and change nothing', async () => {
     const t = await co.standard({ TASK_CONTROL: 'Y' })
     fails(await co.carl.call('tasks.task.approve', { taskId: t.id }), 400, 'ACTION_NOT_ALLOWED')

@@ -97,6 +97,24 @@ describe('task.item.addfile, getfiles, deletefile', () => {
     assert.deepEqual(await files(co.ann, t.id), [])
   })
 
+  test("a comment's file is not a task file: task.item.deletefile leaves it", async () => {
+    const t = await co.standard()
+    const c = ok(
+      await co.ann.call(
+        'task.commentitem.add',
+        positional(t.id, { POST_MESSAGE: 'скан', FILES: [['scan.png', PNG_1X1]] }),
+      ),
+    )
+    const [att] = Object.keys(
+      ok(await co.ann.call('task.commentitem.get', positional(t.id, c))).ATTACHED_OBJECTS,
+    )
+    fails(await co.carl.call('task.item.deletefile', positional(t.id, att)), 400, 'FILE_NOT_FOUND')
+    const after = ok(
+      await co.ann.call('task.commentitem.get', positional(t.id, c)),
+    ).ATTACHED_OBJECTS
+    assert.deepEqual(Object.keys(after), [att])
+  })
+
   test('a file of another task cannot be removed through this one', async () => {
     const a = await co.standard()
     const b = await co.standard()

@@ -136,6 +136,46 @@ describe('task.elapseditem.add / get / getlist', () => {
     assert.equal((await entries(co.admin, t.id)).length, 2)
   })
 
+  test("time in another person's name only for a doer of the task", async () => {
+    const t = await tracked()
+    // A director may book Alex's time (a co-executor), not the hours of someone outside the task.
+    ok(
+      await co.carl.call(
+        'task.elapseditem.add',
+        positional(t.id, { SECONDS: 60, COMMENT_TEXT: 'x', USER_ID: co.alex.id }),
+      ),
+    )
+    for (const USER_ID of [co.boris.id, co.olga.id]) {
+      const body = fails(
+        await co.carl.call(
+          'task.elapseditem.add',
+          positional(t.id, { SECONDS: 60, COMMENT_TEXT: 'x', USER_ID }),
+        ),
+        400,
+        'ERROR_ARGUMENT',
+      )
+      assert.equal(body.argument, 'USER_ID')
+    }
+    // An extranet person cannot book hours in an employee's name on their own task.
+    const x = await co.task(co.xena, { ALLOW_TIME_TRACKING: 'Y' })
+    fails(
+      await co.xena.call(
+        'task.elapseditem.add',
+        positional(x.id, { SECONDS: 60, COMMENT_TEXT: 'x', USER_ID: co.ann.id }),
+      ),
+      400,
+      'ERROR_ARGUMENT',
+    )
+    assert.deepEqual(
+      (await entries(co.xena, x.id)).map((e) => e.USER_ID),
+      [],
+    )
+    assert.deepEqual(
+      (await entries(co.carl, t.id)).map((e) => e.USER_ID),
+      [String(co.alex.id)],
+    )
+  })
+
   test('getlist without a task covers every task the caller sees, and only those', async () => {
     const mine = await tracked()
     const hidden = await co.task(co.boris, { ALLOW_TIME_TRACKING: 'Y' })

@@ -180,8 +180,9 @@ rest::CallResult delete_file(rest::Call& call) {
   call.portal.db.write([&](db::Tx& tx) {
     Loaded l = load_visible(tx.conn, call.caller, task_id);
     std::optional<Attachment> found;
-    tx.conn.run(std::string(kSelect) + " WHERE a.id = ? AND a.task_id = ?", {*id, task_id},
-                [&](const db::Row& r) { found = read(r); });
+    // Only the task's own files: a comment's file goes with its comment.
+    tx.conn.run(std::string(kSelect) + " WHERE a.id = ? AND a.task_id = ? AND a.comment_id IS NULL",
+                {*id, task_id}, [&](const db::Row& r) { found = read(r); });
     if (!found)
       throw bad_request("FILE_NOT_FOUND", "File " + std::to_string(*id) + " is not in this task.");
     if (found->created_by != call.caller.user_id && !l.relation.directs())

@@ -411,6 +411,14 @@ rest::CallResult update(rest::Call& call) {
       int status = *in.status;
       if (status == kNew) status = kPending;
       if (status == kAwaitingControl && !after.task_control) status = kCompleted;
+      // A status set here follows the rules of the actions: work under control is approved or
+      // returned by the creator (or an administrator) only, and completed by anyone else it
+      // goes to them for approval, as tasks.task.complete does.
+      bool approves = r.creator || r.admin;
+      if (!approves && before.status == kAwaitingControl &&
+          (status == kCompleted || status == kPending))
+        throw not_allowed("approve or return this task: that is for its creator");
+      if (!approves && after.task_control && status == kCompleted) status = kAwaitingControl;
       set_status(after, status, actor, now);
     }
     check_people(tx.conn, l.viewer, after, &before);

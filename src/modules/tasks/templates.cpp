@@ -272,6 +272,14 @@ void check_people(db::Conn& conn, const rest::Caller& caller, const Template& t)
   }
   if (t.group_id)
     throw bad_argument("GROUP_ID", "Workgroup " + std::to_string(t.group_id) + " does not exist.");
+  // The parent is checked now, as tasks.task.add checks it, rather than at each run (where the
+  // task could not be made): a parent the caller cannot see is refused like a missing one.
+  if (t.parent_id) {
+    auto parent = store::find(conn, t.parent_id);
+    if (!parent || !relation(conn, viewer_of(conn, caller), *parent).sees())
+      throw bad_argument("PARENT_ID",
+                         "Field PARENT_ID: task " + std::to_string(t.parent_id) + " is not found.");
+  }
 }
 
 Template load_own(db::Conn& conn, const rest::Caller& caller, std::int64_t id) {

@@ -1,5 +1,7 @@
 #include "modules/tasks/timetracking.h"
 
+#include <algorithm>
+
 #include "core/error.h"
 #include "core/text.h"
 #include "core/time.h"
@@ -230,6 +232,15 @@ rest::CallResult add_method(rest::Call& call) {
       if (!l.relation.directs()) throw not_allowed("enter time for another person");
       if (!tx.conn.integer("SELECT 1 FROM users WHERE id = ? AND active = 1", {e.user_id}))
         throw bad_argument("USER_ID", "Person " + std::to_string(e.user_id) + " does not exist.");
+      // Time is the doers' work: hours booked in the name of someone outside the task (or, for
+      // an extranet creator, of any employee) would land in that person's reports.
+      bool doer = e.user_id == l.task.responsible_id ||
+                  std::find(l.task.accomplices.begin(), l.task.accomplices.end(), e.user_id) !=
+                      l.task.accomplices.end();
+      if (!doer)
+        throw bad_argument("USER_ID", "Person " + std::to_string(e.user_id) +
+                                          " does not do this task: only the responsible and the "
+                                          "co-executors have time on it.");
     }
     e.date_start = now;
     e.date_stop = now;
