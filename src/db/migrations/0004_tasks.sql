@@ -170,12 +170,15 @@ CREATE TABLE task_dependencies (
 );
 CREATE INDEX task_dependencies_to ON task_dependencies(task_to);
 
--- One person's view of one task: when they last looked (unseen comments, "not viewed"),
+-- One person's view of one task: when they last looked ("not viewed", unseen comments),
 -- whether it is a favourite, whether its notices are muted.
 CREATE TABLE task_user_state (
   task_id   INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
   user_id   INTEGER NOT NULL REFERENCES users(id),
   viewed_at INTEGER,
+  -- The newest comment the person has seen (comment ids only grow): exact where times in
+  -- seconds would tie.
+  seen_comment_id INTEGER NOT NULL DEFAULT 0,
   favorite  INTEGER NOT NULL DEFAULT 0,
   muted     INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (task_id, user_id)

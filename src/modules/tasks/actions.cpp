@@ -11,6 +11,7 @@
 #include "modules/tasks/input.h"
 #include "modules/tasks/notices.h"
 #include "modules/tasks/service.h"
+#include "modules/tasks/status.h"
 #include "modules/tasks/store.h"
 #include "modules/tasks/timetracking.h"
 #include "modules/users/service.h"
@@ -19,55 +20,13 @@ namespace artel::tasks::actions {
 
 namespace {
 
-ApiError wrong_status(std::string_view what) {
-  return bad_request("ACTION_NOT_ALLOWED",
-                     "The task cannot be " + std::string(what) + " in its current status.");
-}
-
-void set_status(Task& t, int status, std::int64_t actor) {
-  std::int64_t now = timeutil::now_seconds();
-  t.status = status;
-  t.status_changed_by = actor;
-  t.status_changed_date = now;
-  if (status == kInProgress && !t.date_start) t.date_start = now;
-  if (status == kCompleted || status == kAwaitingControl) {
-    t.closed_by = actor;
-    t.closed_date = now;
-  } else {
-    t.closed_by = 0;
-    t.closed_date = 0;
-  }
-}
-
-// Runs one status action: loads, checks the role (`may`) and the status (`when`), applies,
-// records, tells people, answers with the task.
-template <class May, class Apply>
-rest::CallResult transition(rest::Call& call, std::string_view verb, May may, Apply apply) {
+// Runs one change of a task by the caller: loads it, lets `apply` change a copy, records the
+// differences, tells people, answers with the task.
+template <class Apply>
+rest::CallResult change(rest::Call& call, Apply apply) {
   std::int64_t id = task_id_param(call.params);
   call.portal.db.write([&](db::Tx& tx) {
     Loaded l = load_visible(tx.conn, call.caller, id);
-    bool favorite = tx.conn
-                        .integer(
-                            "SELECT favorite FROM task_user_state WHERE task_id = ? AND "
-                            "user_id = ?",
-                            {id, call.caller.user_id})
-                        .value_or(0) != 0;
-    Actions a = allowed_actions(l.task, l.relation, favorite);
-    if (!may(a, l)) {
-      // Say which it is: the person's role, or the task's status.
-      Relation r = l.relation;
-      Task probe = l.task;
-      bool role_ok = false;
-      for (int s : {kPending, kInProgress, kAwaitingControl, kCompleted, kDeferred}) {
-        probe.status = s;
-        Loaded lp{probe, l.viewer, r};
-        if (may(allowed_actions(probe, r, favorite), lp)) role_ok = true;
-      }
-      if (role_ok) throw wrong_status(verb);
-      throw not_allowed(std::string(verb) == "started"
-                            ? "start this task"
-                            : "do this with the task (" + std::string(verb) + ")");
-    }
     Task before = l.task;
     Task after = l.task;
     apply(tx, l, after);
@@ -81,64 +40,10 @@ rest::CallResult transition(rest::Call& call, std::string_view verb, May may, Ap
   return changed_task_result(call, id);
 }
 
-rest::CallResult start(rest::Call& call) {
-  return transition(
-      call, "started", [](const Actions& a, const Loaded&) { return a.start; },
-      [&](db::Tx& tx, const Loaded& l, Task& t) {
-        set_status(t, kInProgress, call.caller.user_id);
-        // With time tracking on, starting the task starts my time on it (the seed's button
-        // "Начать учёт моего времени"); a timer on another task stops.
-        if (t.allow_time_tracking && l.relation.executes())
-          timetracking::start_timer(tx, call.portal, call.caller.user_id, t.id);
-      });
-}
-
-rest::CallResult pause(rest::Call& call) {
-  return transition(
-      call, "paused", [](const Actions& a, const Loaded&) { return a.pause; },
-      [&](db::Tx& tx, const Loaded&, Task& t) {
-        set_status(t, kPending, call.caller.user_id);
-        timetracking::stop_timer(tx, call.portal, call.caller.user_id, t.id);
-      });
-}
-
-rest::CallResult complete(rest::Call& call) {
-  return transition(
-      call, "completed", [](const Actions& a, const Loaded&) { return a.complete; },
-      [&](db::Tx& tx, const Loaded& l, Task& t) {
-        // "Accept work after completion": the work goes to the creator, unless the creator
-        // (or an administrator) completes it.
-        bool control = t.task_control && !l.relation.creator && !l.relation.admin;
-        set_status(t, control ? kAwaitingControl : kCompleted, call.caller.user_id);
-        timetracking::stop_all_timers(tx, call.portal, t.id);
-      });
-}
-
-rest::CallResult approve(rest::Call& call) {
-  return transition(
-      call, "approved", [](const Actions& a, const Loaded&) { return a.approve; },
-      [&](db::Tx&, const Loaded&, Task& t) { set_status(t, kCompleted, call.caller.user_id); });
-}
-
-rest::CallResult disapprove(rest::Call& call) {
-  return transition(
-      call, "returned for more work", [](const Actions& a, const Loaded&) { return a.disapprove; },
-      [&](db::Tx&, const Loaded&, Task& t) { set_status(t, kPending, call.caller.user_id); });
-}
-
-rest::CallResult defer(rest::Call& call) {
-  return transition(
-      call, "deferred", [](const Actions& a, const Loaded&) { return a.defer; },
-      [&](db::Tx& tx, const Loaded&, Task& t) {
-        set_status(t, kDeferred, call.caller.user_id);
-        timetracking::stop_all_timers(tx, call.portal, t.id);
-      });
-}
-
-rest::CallResult renew(rest::Call& call) {
-  return transition(
-      call, "renewed", [](const Actions& a, const Loaded&) { return a.renew; },
-      [&](db::Tx&, const Loaded&, Task& t) { set_status(t, kPending, call.caller.user_id); });
+rest::CallResult status_action(rest::Call& call, StatusAction action) {
+  return change(call, [&](db::Tx& tx, const Loaded& l, Task& t) {
+    apply_action(tx, call.portal, l, t, action);
+  });
 }
 
 // A new responsible; the former one keeps watching the task, as in Bitrix24.
@@ -147,24 +52,30 @@ rest::CallResult delegate(rest::Call& call) {
   auto user = v ? as_int(*v) : std::nullopt;
   if (!user || *user <= 0)
     throw bad_argument("userId", "userId (the new responsible) is required.");
-  return transition(
-      call, "delegated", [](const Actions& a, const Loaded&) { return a.delegate; },
-      [&](db::Tx& tx, const Loaded&, Task& t) {
-        if (*user == t.responsible_id) return;
-        if (!tx.conn.integer("SELECT 1 FROM users WHERE id = ? AND active = 1", {*user}))
-          throw bad_argument("userId", "Person " + std::to_string(*user) + " does not exist.");
-        if (!users::can_see(tx.conn, call.caller, *user))
-          throw bad_argument("userId", "Person " + std::to_string(*user) + " does not exist.");
-        std::int64_t former = t.responsible_id;
-        timetracking::stop_timer(tx, call.portal, former, t.id);
-        t.responsible_id = *user;
-        t.accomplices.erase(std::remove(t.accomplices.begin(), t.accomplices.end(), *user),
-                            t.accomplices.end());
-        if (former != t.created_by &&
-            std::find(t.auditors.begin(), t.auditors.end(), former) == t.auditors.end())
-          t.auditors.push_back(former);
-        if (t.status == kInProgress) set_status(t, kPending, call.caller.user_id);
-      });
+  return change(call, [&](db::Tx& tx, const Loaded& l, Task& t) {
+    bool favorite = false;
+    if (!allowed_actions(l.task, l.relation, favorite).delegate) {
+      if (l.relation.responsible || l.relation.directs())
+        throw bad_request("ACTION_NOT_ALLOWED",
+                          "The task's status does not allow this: you may not delegate it now.");
+      throw not_allowed("delegate this task");
+    }
+    if (*user == t.responsible_id) return;
+    if (!tx.conn.integer("SELECT 1 FROM users WHERE id = ? AND active = 1", {*user}))
+      throw bad_argument("userId", "Person " + std::to_string(*user) + " does not exist.");
+    if (!users::can_see(tx.conn, call.caller, *user))
+      throw bad_argument("userId", "Person " + std::to_string(*user) + " does not exist.");
+    std::int64_t former = t.responsible_id;
+    timetracking::stop_timer(tx, call.portal, former, t.id);
+    t.responsible_id = *user;
+    t.accomplices.erase(std::remove(t.accomplices.begin(), t.accomplices.end(), *user),
+                        t.accomplices.end());
+    if (former != t.created_by &&
+        std::find(t.auditors.begin(), t.auditors.end(), former) == t.auditors.end())
+      t.auditors.push_back(former);
+    if (t.status == kInProgress)
+      set_status(t, kPending, call.caller.user_id, timeutil::now_seconds());
+  });
 }
 
 // Watching, muting and favourites change only the caller's own view of the task.
@@ -216,13 +127,16 @@ rest::CallResult stop_watch(rest::Call& call) {
 void register_methods(rest::Registry& registry) {
   using rest::Access;
   using rest::Call;
-  registry.add({"tasks.task.start", "task", Access::User, start});
-  registry.add({"tasks.task.pause", "task", Access::User, pause});
-  registry.add({"tasks.task.complete", "task", Access::User, complete});
-  registry.add({"tasks.task.approve", "task", Access::User, approve});
-  registry.add({"tasks.task.disapprove", "task", Access::User, disapprove});
-  registry.add({"tasks.task.defer", "task", Access::User, defer});
-  registry.add({"tasks.task.renew", "task", Access::User, renew});
+  auto action = [&registry](const char* name, StatusAction a) {
+    registry.add({name, "task", Access::User, [a](Call& c) { return status_action(c, a); }});
+  };
+  action("tasks.task.start", StatusAction::Start);
+  action("tasks.task.pause", StatusAction::Pause);
+  action("tasks.task.complete", StatusAction::Complete);
+  action("tasks.task.approve", StatusAction::Approve);
+  action("tasks.task.disapprove", StatusAction::Disapprove);
+  action("tasks.task.defer", StatusAction::Defer);
+  action("tasks.task.renew", StatusAction::Renew);
   registry.add({"tasks.task.delegate", "task", Access::User, delegate});
   registry.add({"tasks.task.startwatch", "task", Access::User, start_watch});
   registry.add({"tasks.task.stopwatch", "task", Access::User, stop_watch});

@@ -216,7 +216,7 @@ bool add_special(rest::ListQuery& q, const std::string& raw_key, const json::val
     if (!flag_value(value, n)) return true;
     q.add_condition(
         "EXISTS (SELECT 1 FROM task_comments cm WHERE cm.task_id = t.id AND cm.author_id <> ? "
-        "AND cm.created_at > COALESCE((SELECT s.viewed_at FROM task_user_state s WHERE s.task_id "
+        "AND cm.id > COALESCE((SELECT s.seen_comment_id FROM task_user_state s WHERE s.task_id "
         "= t.id AND s.user_id = ?), 0))",
         {c.viewer.user_id, c.viewer.user_id});
   } else if (n == "PLAN_STAGE_ID") {

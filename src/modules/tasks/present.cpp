@@ -127,8 +127,7 @@ PageContext load_context(db::Conn& conn, const Viewer& viewer, const std::vector
         "SELECT c.task_id, count(*) FROM task_comments c LEFT JOIN task_user_state s ON "
         "s.task_id = c.task_id AND s.user_id = ? WHERE c.task_id IN " +
             in +
-            " AND c.author_id <> ? AND (s.viewed_at IS NULL OR c.created_at > s.viewed_at) "
-            "GROUP BY c.task_id",
+            " AND c.author_id <> ? AND c.id > COALESCE(s.seen_comment_id, 0) GROUP BY c.task_id",
         q, [&](const db::Row& r) { c.new_comments[r.integer(0)] = r.integer(1); });
   }
   if (sel.has("DEADLINE_CHANGES")) c.deadline_moves = history::deadline_moves(conn, ids);

@@ -16,6 +16,7 @@
 #include "modules/tasks/list_filter.h"
 #include "modules/tasks/notices.h"
 #include "modules/tasks/present.h"
+#include "modules/tasks/status.h"
 #include "modules/tasks/store.h"
 #include "modules/users/service.h"
 #include "search/index.h"
@@ -92,21 +93,6 @@ void check_group(std::int64_t group_id) {
 void check_dates(const Task& t) {
   if (t.start_date_plan && t.end_date_plan && t.end_date_plan < t.start_date_plan)
     throw bad_argument("END_DATE_PLAN", "The planned end is earlier than the planned start.");
-}
-
-void set_status(Task& t, int status, std::int64_t actor, std::int64_t now) {
-  if (t.status == status) return;
-  t.status = status;
-  t.status_changed_by = actor;
-  t.status_changed_date = now;
-  if (status == kInProgress && !t.date_start) t.date_start = now;
-  if (status == kCompleted || status == kAwaitingControl) {
-    t.closed_by = actor;
-    t.closed_date = now;
-  } else {
-    t.closed_by = 0;
-    t.closed_date = 0;
-  }
 }
 
 void remove_value(std::vector<std::int64_t>& v, std::int64_t id) {
@@ -306,7 +292,14 @@ void upsert_state(db::Conn& conn, std::int64_t task_id, std::int64_t user_id, co
 }  // namespace
 
 void mark_viewed(db::Conn& conn, std::int64_t task_id, std::int64_t user_id) {
-  upsert_state(conn, task_id, user_id, "viewed_at", timeutil::now_seconds());
+  std::int64_t seen =
+      conn.integer("SELECT COALESCE(max(id), 0) FROM task_comments WHERE task_id = ?", {task_id})
+          .value_or(0);
+  conn.run(
+      "INSERT INTO task_user_state(task_id, user_id, viewed_at, seen_comment_id) VALUES (?, "
+      "?, ?, ?) ON CONFLICT (task_id, user_id) DO UPDATE SET viewed_at = excluded.viewed_at, "
+      "seen_comment_id = excluded.seen_comment_id",
+      {task_id, user_id, timeutil::now_seconds(), seen});
 }
 void set_favorite(db::Conn& conn, std::int64_t task_id, std::int64_t user_id, bool on) {
   upsert_state(conn, task_id, user_id, "favorite", std::int64_t{on});
@@ -408,18 +401,11 @@ rest::CallResult update(rest::Call& call) {
     apply(after, in);
     remove_value(after.accomplices, after.responsible_id);
     if (in.status && *in.status != before.status) {
-      int status = *in.status;
-      if (status == kNew) status = kPending;
-      if (status == kAwaitingControl && !after.task_control) status = kCompleted;
-      // A status set here follows the rules of the actions: work under control is approved or
-      // returned by the creator (or an administrator) only, and completed by anyone else it
-      // goes to them for approval, as tasks.task.complete does.
-      bool approves = r.creator || r.admin;
-      if (!approves && before.status == kAwaitingControl &&
-          (status == kCompleted || status == kPending))
-        throw not_allowed("approve or return this task: that is for its creator");
-      if (!approves && after.task_control && status == kCompleted) status = kAwaitingControl;
-      set_status(after, status, actor, now);
+      // A status set here follows the rules of the action methods (who may start, complete,
+      // approve …), with their timers.
+      int target = *in.status == kNew ? kPending : *in.status;
+      Loaded current{after, l.viewer, r};
+      apply_action(tx, call.portal, current, after, action_towards(before.status, target));
     }
     check_people(tx.conn, l.viewer, after, &before);
     if (after.group_id != before.group_id) check_group(after.group_id);

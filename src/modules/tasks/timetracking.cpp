@@ -11,6 +11,7 @@
 #include "modules/tasks/input.h"
 #include "modules/tasks/notices.h"
 #include "modules/tasks/service.h"
+#include "modules/tasks/status.h"
 #include "modules/tasks/store.h"
 #include "rest/list_query.h"
 
@@ -437,17 +438,17 @@ rest::CallResult timer_start(rest::Call& call) {
       throw bad_request("TIME_TRACKING_OFF", "Time tracking is off for this task.");
     if (!allowed_actions(l.task, l.relation, false).timer_toggle)
       throw not_allowed("run the timer on this task");
-    start_timer(tx, call.portal, call.caller.user_id, task_id);
-    // Starting my time on a task that waits means starting the task, as the button does.
-    if (l.task.status == kPending || l.task.status == kNew) {
+    // Starting my time on a task that waits (or was deferred) starts the task, as the button
+    // does; the start starts the timer.
+    if (l.task.status == kPending || l.task.status == kNew || l.task.status == kDeferred) {
       Task after = l.task;
-      std::int64_t now = timeutil::now_seconds();
-      after.status = kInProgress;
-      after.status_changed_by = call.caller.user_id;
-      after.status_changed_date = now;
-      if (!after.date_start) after.date_start = now;
+      apply_action(tx, call.portal, l, after,
+                   l.task.status == kDeferred ? StatusAction::Resume : StatusAction::Start);
       save_changes(tx, l.task, after, call.caller.user_id);
       notices::changed(tx, call.portal, l.task, after, call.caller.user_id);
+      after_change(tx, call.portal, task_id, "status", call.caller.user_id);
+    } else {
+      start_timer(tx, call.portal, call.caller.user_id, task_id);
     }
     return rest::CallResult{timer_json(tx.conn, call.caller.user_id, tz)};
   });
@@ -458,11 +459,12 @@ rest::CallResult timer_stop(rest::Call& call) {
   if (find_ci(call.params, "taskId") || find_ci(call.params, "id") || call.params.contains("0"))
     task_id = task_id_param(call.params);
   return call.portal.db.write([&](db::Tx& tx) {
+    // The task whose timer this call is about: the one named, or the one running.
     auto running =
         tx.conn.integer("SELECT task_id FROM task_timers WHERE user_id = ?", {call.caller.user_id});
+    std::int64_t about = task_id ? task_id : running.value_or(0);
     std::int64_t seconds = stop_timer(tx, call.portal, call.caller.user_id, task_id);
-    return rest::CallResult{json::object{
-        {"TASK_ID", running ? std::to_string(*running) : std::string("0")}, {"SECONDS", seconds}}};
+    return rest::CallResult{json::object{{"TASK_ID", std::to_string(about)}, {"SECONDS", seconds}}};
   });
 }
 
