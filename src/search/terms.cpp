@@ -91,7 +91,10 @@ constexpr std::array kRussian = {
     Rule{U"н", Before::VeOrTe},
     // the vowel of a verb's stem (работа, изменя)
     Rule{U"а"}, Rule{U"я"}};
-constexpr std::array kRomanian = {Rule{U"ăr"}, Rule{U"âr"}, Rule{U"ir"}, Rule{U"er"}};
+// With and without diacritics alike (lucrări → lucrăr, lucrari → lucrar): a Romanian term loses
+// its diacritics after the reduction, so the two spellings must be reduced alike.
+constexpr std::array kRomanian = {Rule{U"ăr"}, Rule{U"âr"}, Rule{U"ar"},
+                                  Rule{U"îr"}, Rule{U"ir"}, Rule{U"er"}};
 
 }  // namespace
 
@@ -175,6 +178,41 @@ void to_cedilla(std::string& s) {
   }
 }
 
+// A Romanian term is written without diacritics (ă â → a, î → i, ş → s, ţ → t; after
+// to_cedilla), as much Romanian text is: «pregătiri» and «pregatire» must meet. Only the Russian
+// term of a word that mixes them with Cyrillic keeps these letters, so a prefix loses them too.
+void drop_romanian_diacritics(std::string& s) {
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    auto lead = static_cast<unsigned char>(c);
+    if (lead >= 0xC3 && lead <= 0xC5 && i + 1 < s.size()) {  // the lead bytes of ă â î ş ţ
+      char plain = 0;
+      switch (lead << 8 | static_cast<unsigned char>(s[i + 1])) {
+        case 0xC483:  // ă
+        case 0xC3A2:  // â
+          plain = 'a';
+          break;
+        case 0xC3AE:  // î
+          plain = 'i';
+          break;
+        case 0xC59F:  // ş
+          plain = 's';
+          break;
+        case 0xC5A3:  // ţ
+          plain = 't';
+          break;
+      }
+      if (plain) {
+        c = plain;
+        ++i;
+      }
+    }
+    s[out++] = c;
+  }
+  s.resize(out);
+}
+
 void cut_to_max(std::string& s) {
   if (s.size() <= kMaxWordBytes) return;
   std::size_t n = kMaxWordBytes;
@@ -224,8 +262,12 @@ void Stemmers::term(std::string_view word, bool prefix, std::string& out) {
   out = fold_case(word);
   to_cedilla(out);
   cut_to_max(out);
-  // A prefix stays as typed: stemming "работ*" to "рабо" would widen it.
-  if (prefix) return;
+  // A prefix stays as typed (stemming "работ*" to "рабо" would widen it) but for the Romanian
+  // diacritics, which Romanian terms do not have.
+  if (prefix) {
+    drop_romanian_diacritics(out);
+    return;
+  }
 
   sb_stemmer* stemmer = latin_;
   StemLanguage language = latin_language_;
@@ -252,6 +294,7 @@ void Stemmers::term(std::string_view word, bool prefix, std::string& out) {
   if (stemmed.empty()) return;  // never seen; the folded word is the better term then
   std::size_t keep = reduced_length(language, stemmed);
   out.assign(stemmed.data(), keep == 0 ? stemmed.size() : keep);
+  if (language != StemLanguage::Russian) drop_romanian_diacritics(out);  // Cyrillic has none
 }
 
 }  // namespace artel::search

@@ -5,8 +5,10 @@
 // A word is a maximal run of word characters. Its term is the word folded (fold_case: case,
 // ё→е; ș ț → ş ţ), cut to kMaxWordBytes, stemmed by Snowball — the stemmer chosen by script:
 // Cyrillic → russian, Latin with ă â î ș ț ş ţ → romanian, anything else → english (or the
-// language a table names) — and then reduced by reduced_length() below. A prefix (the last word
-// of a query typed with `*`) is folded and cut but neither stemmed nor reduced.
+// language a table names) — then reduced by reduced_length() below and, unless Russian, written
+// without Romanian diacritics (ă â → a, î → i, ş → s, ţ → t), as much Romanian text is. A prefix
+// (the last word of a query typed with `*`) is folded, cut and written without them, but neither
+// stemmed nor reduced.
 #pragma once
 
 #include <cstddef>
@@ -68,8 +70,9 @@ enum class StemLanguage { Russian, Romanian, Other };
 //  and then an epenthetic л after б в м п ф goes, with the same guard (подготовл → подготов:
 //  подготовленный, подготовлю).
 //
-//  Romanian — ăr âr ir er, leaving at least 4 letters: the plural of a long-infinitive noun keeps
-//  them (lucrări → lucrăr, pregătiri → pregătir) while the singular loses them (lucrare → lucr).
+//  Romanian — ăr âr ar îr ir er, leaving at least 4 letters: the plural of a long-infinitive noun
+//  keeps them (lucrări → lucrăr, lucrari → lucrar, pregătiri → pregătir) while the singular loses
+//  them (lucrare → lucr). The diacritics go after the reduction, so -ar and -ăr alike.
 //
 //  English and other languages — nothing: Porter2 already removes derivational suffixes
 //  (prepare/preparation → prepar, organize/organization → organ, install/installation →

@@ -373,7 +373,8 @@ TEST(SearchIndexTerms, FoldStemAndReduce) {
             (Terms{"подготов", "подготов", "работ"}));
   EXPECT_EQ(index_terms("Prepared the PREPARATION, banking"),
             (Terms{"prepar", "the", "prepar", "bank"}));
-  EXPECT_EQ(index_terms("Pregătirea lucrărilor, activităţi"), (Terms{"pregăt", "lucr", "activ"}));
+  // Romanian without diacritics.
+  EXPECT_EQ(index_terms("Pregătirea lucrărilor, activităţi"), (Terms{"pregat", "lucr", "activ"}));
   EXPECT_EQ(index_terms("Счёт №1234"), (Terms{"счет", "1234"}));
   EXPECT_EQ(index_terms(""), Terms{});
   EXPECT_EQ(index_terms(" — «» !? "), Terms{});
@@ -418,7 +419,8 @@ TEST(SearchIndexQuery, TsqueryFromTypedWords) {
   EXPECT_EQ(tsquery_text("результатов-раб*"), "('результат' <-> 'раб':*)");
   EXPECT_EQ(tsquery_text("раб** отч*"), "'раб':* & 'отч':*");
   EXPECT_EQ(tsquery_text("ра*б"), "('ра' <-> 'б')");
-  EXPECT_EQ(tsquery_text("prepared pregătirea"), "'prepar' & 'pregăt'");
+  EXPECT_EQ(tsquery_text("prepared pregătirea"), "'prepar' & 'pregat'");
+  EXPECT_EQ(tsquery_text("PREGĂT*"), "'pregat':*");  // a prefix loses the diacritics too
 }
 
 TEST(SearchIndexQuery, TsqueryOperatorsTypedAreDropped) {

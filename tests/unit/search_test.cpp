@@ -154,6 +154,9 @@ TEST(SnowballTokenizer, RomanianVerbAndNounMeet) {
   EXPECT_EQ(fts.search("pregăti"), preparation);
   EXPECT_EQ(fts.search("întâlnire"), (Titles{"Întâlniri cu clienții", "întâlnire"}));
   EXPECT_EQ(fts.search("bancă"), (Titles{"Bancă"}));
+  // Romanian terms are written without diacritics, so a prefix is too.
+  EXPECT_EQ(fts.search("pregăt*"), preparation);
+  EXPECT_EQ(fts.search("PREGAT*"), preparation);
 }
 
 TEST(SnowballTokenizer, EnglishVerbAndNounMeetWithoutReduction) {
@@ -333,6 +336,12 @@ TEST(SearchTerms, RomanianReductionAndNoneForOtherLanguages) {
   EXPECT_EQ(reduced(StemLanguage::Romanian, "hotărâr"), "hotăr");    // hotărâri
   EXPECT_EQ(reduced(StemLanguage::Romanian, "număr"), "număr");      // num: 3 letters
   EXPECT_EQ(reduced(StemLanguage::Romanian, "pregăt"), "pregăt");
+  // Without diacritics alike: lucrari, renovari, pregatiri.
+  EXPECT_EQ(reduced(StemLanguage::Romanian, "lucrar"), "lucr");
+  EXPECT_EQ(reduced(StemLanguage::Romanian, "renovar"), "renov");
+  EXPECT_EQ(reduced(StemLanguage::Romanian, "pregatir"), "pregat");
+  EXPECT_EQ(reduced(StemLanguage::Romanian, "hotărîr"), "hotăr");  // the old spelling with î
+  EXPECT_EQ(reduced(StemLanguage::Romanian, "dar"), "dar");
   EXPECT_EQ(reduced(StemLanguage::Other, "worker"), "worker");
   EXPECT_EQ(reduced(StemLanguage::Other, "работа"), "работа");
 }
