@@ -9,6 +9,22 @@
 // without Romanian diacritics (ă â → a, î → i, ş → s, ţ → t), as much Romanian text is. A prefix
 // (the last word of a query typed with `*`) is folded, cut and written without them, but neither
 // stemmed nor reduced.
+//
+// Romanian is written with and without diacritics, so a plain-Latin word (no Cyrillic, no
+// Romanian letters) has two terms: the English one (or that of the table's language) and the
+// Romanian one, unless the two are equal or the table's language is romanian. «lucrare» → lucrar
+// and lucr, so it meets «lucrărilor» (lucr); «renovare» → renovar, renov meets «renovări»
+// (renov); «pregatire» → pregatir, pregat meets «pregătiri» (pregat); «verificarea» →
+// verificarea, verific. Both terms are indexed at the word's position and both are looked for,
+// as alternatives: a document matches when either term of a typed word is in it, and a phrase
+// takes either term at that place. English keeps its own matches (prepare/preparation,
+// report/reports, care/cares) and gains some through the Romanian reading: «care» (car) now
+// meets «car», «data» (dat) «date», «plan» «plane» — about one in fifty common English words
+// finds such an extra word. To keep it at that, the Romanian term of a plain word is reduced only
+// when Snowball removed an ending (lucrari → lucrar → lucr): header, linear, reader, which
+// Snowball leaves whole, do not meet head, line, read. Snowball's Romanian suffixes with ă ş ţ
+// (-ură, -ţie, -aţi) are not found in text without diacritics: «factura» (factur) and «factură»
+// (fact) stay apart.
 #pragma once
 
 #include <cstddef>
@@ -102,12 +118,19 @@ class Stemmers {
   Stemmers(const Stemmers&) = delete;
   Stemmers& operator=(const Stemmers&) = delete;
 
-  // Sets `out` to the term of one word (the bytes of a run of word characters). Throws
-  // std::bad_alloc when out of memory.
-  void term(std::string_view word, bool prefix, std::string& out);
+  // Sets `out` to the term of one word (the bytes of a run of word characters) and `second` to
+  // its second term — the Romanian one of a plain-Latin word — or to "" when it has only one.
+  // Throws std::bad_alloc when out of memory.
+  void terms(std::string_view word, bool prefix, std::string& out, std::string& second);
 
  private:
   Stemmers() = default;
+  // Sets `out` to word_'s Snowball stem in `language`, reduced, and without Romanian diacritics
+  // unless Russian. `guess`: a plain-Latin word read as Romanian, reduced only when Snowball
+  // removed an ending.
+  void stem(sb_stemmer* stemmer, StemLanguage language, bool guess, std::string& out);
+
+  std::string word_;  // the word folded and cut
   sb_stemmer* russian_ = nullptr;
   sb_stemmer* romanian_ = nullptr;
   sb_stemmer* latin_ = nullptr;
