@@ -63,17 +63,24 @@ std::optional<Index::Match> Index::match(db::Dialect dialect, std::string_view t
   return Match{"SELECT id FROM " + table_ + " WHERE terms @@ CAST(? AS tsquery)", std::move(query)};
 }
 
-std::vector<std::string> index_terms(std::string_view text) {
+std::vector<IndexTerm> index_terms(std::string_view text) {
   Stemmers& stemmers = Stemmers::for_this_thread();
-  std::vector<std::string> terms;
+  std::vector<IndexTerm> terms;
+  terms.reserve(text.size() / 4);  // about a word in 7 bytes, and some have two terms
+  std::string second;
+  std::size_t position = 0;
   for_each_word(text, [&](std::size_t begin, std::size_t end) {
-    stemmers.term(text.substr(begin, end - begin), false, terms.emplace_back());
+    IndexTerm& term = terms.emplace_back();
+    term.position = position;
+    stemmers.terms(text.substr(begin, end - begin), false, term.text, second);
+    if (!second.empty()) terms.push_back({std::move(second), position});
+    ++position;
   });
   return terms;
 }
 
 std::string tsvector_text(std::string_view text) {
-  std::vector<std::string> terms = index_terms(text);
+  std::vector<IndexTerm> terms = index_terms(text);
   // (lexeme, position) in lexeme order. PostgreSQL counts each lexeme's bytes (aligned to 2)
   // plus 2 bytes per position and 2 for their count against its limit; an enormous text is cut
   // at the first word that would pass it.
@@ -85,22 +92,35 @@ std::string tsvector_text(std::string_view text) {
   entries.reserve(terms.size());
   std::unordered_map<std::string_view, Seen> seen;
   std::size_t bytes = 0;
-  for (std::size_t i = 0; i < terms.size(); ++i) {
-    std::string_view lexeme = terms[i];
-    std::size_t position = std::min(i + 1, kMaxPosition);
-    auto [it, is_new] = seen.try_emplace(lexeme);
-    Seen& s = it->second;
+  for (std::size_t i = 0; i < terms.size();) {
+    // One word: its term and its second term, at one position (never the same lexeme twice).
+    std::size_t word_end = i + 1;
+    while (word_end < terms.size() && terms[word_end].position == terms[i].position) ++word_end;
+    std::size_t position = std::min(terms[i].position + 1, kMaxPosition);
     // Several words clamped to the last position count once; a lexeme keeps 255 positions.
-    if (!is_new && (position == s.last || s.positions == kMaxPositionsPerLexeme)) continue;
-    std::size_t cost = is_new ? (lexeme.size() + 1) / 2 * 2 + 4 : 2;
-    if (bytes + cost > kMaxTsvectorBytes) {
-      if (is_new) seen.erase(it);
-      break;
+    auto kept = [&](const Seen& s) {
+      return position != s.last && s.positions < kMaxPositionsPerLexeme;
+    };
+    std::size_t cost = 0;
+    for (std::size_t k = i; k < word_end; ++k) {
+      std::string_view lexeme = terms[k].text;
+      auto it = seen.find(lexeme);
+      if (it == seen.end())
+        cost += (lexeme.size() + 1) / 2 * 2 + 4;
+      else if (kept(it->second))
+        cost += 2;
     }
+    if (bytes + cost > kMaxTsvectorBytes) break;
     bytes += cost;
-    ++s.positions;
-    s.last = position;
-    entries.emplace_back(lexeme, position);
+    for (; i < word_end; ++i) {
+      std::string_view lexeme = terms[i].text;
+      auto [it, is_new] = seen.try_emplace(lexeme);
+      Seen& s = it->second;
+      if (!is_new && !kept(s)) continue;
+      ++s.positions;
+      s.last = position;
+      entries.emplace_back(lexeme, position);
+    }
   }
   std::sort(entries.begin(), entries.end());
 

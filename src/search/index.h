@@ -11,6 +11,7 @@
 // documents whichever database holds the portal.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -50,13 +51,22 @@ class Index {
   std::string table_;
 };
 
-// The terms a text is indexed under, in order: each word folded, stemmed and reduced as the
-// snowball tokenizer does (search/terms.h; english for plain Latin words, as in
-// tokenize='snowball').
-std::vector<std::string> index_terms(std::string_view text);
+// A term a text is indexed under and the position of its word (0, 1, 2, … in word order).
+struct IndexTerm {
+  std::string text;
+  std::size_t position = 0;
+  bool operator==(const IndexTerm&) const = default;
+};
+
+// The terms a text is indexed under, as the snowball tokenizer makes them (search/terms.h;
+// english for plain Latin words, as in tokenize='snowball'): each word's term, in word order,
+// followed at the same position by the word's second term when it has one (a plain-Latin word
+// read as Romanian too).
+std::vector<IndexTerm> index_terms(std::string_view text);
 
 // index_terms(text) as tsvector text, each lexeme quoted with its positions (1, 2, … in word
-// order): `'работ':1,3 'отчет':2`. Cast to tsvector, it is stored as it is — PostgreSQL's parser
+// order; a word's two terms share its position): `'работ':1,3 'отчет':2`,
+// `'lucr':1 'lucrar':1 'nou':2`. Cast to tsvector, it is stored as it is — PostgreSQL's parser
 // and stemmer never see the text — and phrases (`'a' <-> 'b'`) match as on FTS5. PostgreSQL's
 // limits apply past what a task holds: positions above 16383 are stored as 16383, a lexeme keeps
 // 255 positions, and a text is cut at the word where lexemes and positions would pass 1 MB. FTS5

@@ -73,17 +73,23 @@ std::string match_expression(std::string_view typed) {
 std::string tsquery_text(std::string_view typed) {
   Stemmers& stemmers = Stemmers::for_this_thread();
   std::string out;
-  std::string term;
+  std::string term, second;
   for (const TypedWord& word : typed_words(typed)) {
     if (!out.empty()) out += " & ";
     bool phrase = word.runs.size() > 1;
     if (phrase) out += '(';
     for (std::size_t r = 0; r < word.runs.size(); ++r) {
       bool prefix = word.prefix && r + 1 == word.runs.size();
-      stemmers.term(word.runs[r], prefix, term);
+      stemmers.terms(word.runs[r], prefix, term, second);
       if (r > 0) out += " <-> ";
+      if (!second.empty()) out += '(';  // either term, also as one place of a phrase
       append_lexeme(out, term);
-      if (prefix) out += ":*";
+      if (prefix) out += ":*";  // a prefix has one term
+      if (!second.empty()) {
+        out += " | ";
+        append_lexeme(out, second);
+        out += ')';
+      }
     }
     if (phrase) out += ')';
   }

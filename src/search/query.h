@@ -20,10 +20,11 @@ std::string match_expression(std::string_view typed);
 
 // The same query for PostgreSQL, as tsquery text for `terms @@ CAST(? AS tsquery)`: each word's
 // term as the tokenizer would make it (search/terms.h: folded, stemmed, reduced; the last part
-// of a `*` word folded only), quoted; a word of several parts is a phrase of adjacent lexemes
-// and the words are ANDed: `Отчёт foo-bar раб*` → `'отчет' & ('foo' <-> 'bar') & 'раб':*`. The
-// result is built from terms only, so nothing typed acts as a tsquery operator. "" exactly
-// when match_expression() gives "".
+// of a `*` word folded only), quoted, or both its terms as alternatives when it has two; a word
+// of several parts is a phrase of adjacent lexemes and the words are ANDed: `Отчёт foo-bar раб*`
+// → `'отчет' & ('foo' <-> 'bar') & 'раб':*`, `lucrare` → `('lucrar' | 'lucr')`. The result is
+// built from terms only, so nothing typed acts as a tsquery operator. "" exactly when
+// match_expression() gives "".
 std::string tsquery_text(std::string_view typed);
 
 }  // namespace artel::search

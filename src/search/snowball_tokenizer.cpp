@@ -41,15 +41,21 @@ int tokenize_words(Stemmers& stemmers, void* ctx, int flags, std::string_view te
                    TokenCallback emit) {
   // Each word is emitted once the next one is found: with FTS5_TOKENIZE_PREFIX only the last
   // word is the prefix.
-  std::string token;
+  std::string token, second;
   std::size_t begin = 0, end = 0;
   bool pending = false;
   int rc = SQLITE_OK;
   auto emit_pending = [&](bool last) {
-    stemmers.term(text.substr(begin, end - begin), last && (flags & FTS5_TOKENIZE_PREFIX), token);
+    stemmers.terms(text.substr(begin, end - begin), last && (flags & FTS5_TOKENIZE_PREFIX), token,
+                   second);
     // Offsets are into the original text, so highlight() marks what the user wrote.
     rc = emit(ctx, 0, token.data(), static_cast<int>(token.size()), static_cast<int>(begin),
               static_cast<int>(end));
+    // A word's second term is its synonym at the same position: in a document both are indexed,
+    // in a query either matches (and a phrase takes either at that place).
+    if (rc == SQLITE_OK && !second.empty())
+      rc = emit(ctx, FTS5_TOKEN_COLOCATED, second.data(), static_cast<int>(second.size()),
+                static_cast<int>(begin), static_cast<int>(end));
   };
   for_each_word(text, [&](std::size_t b, std::size_t e) {
     if (pending && rc == SQLITE_OK) emit_pending(false);

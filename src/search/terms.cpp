@@ -91,7 +91,10 @@ constexpr std::array kRussian = {
     Rule{U"н", Before::VeOrTe},
     // the vowel of a verb's stem (работа, изменя)
     Rule{U"а"}, Rule{U"я"}};
-constexpr std::array kRomanian = {Rule{U"ăr"}, Rule{U"âr"}, Rule{U"ir"}, Rule{U"er"}};
+// With and without diacritics alike (lucrări → lucrăr, lucrari → lucrar): a Romanian term loses
+// its diacritics after the reduction, so the two spellings must be reduced alike.
+constexpr std::array kRomanian = {Rule{U"ăr"}, Rule{U"âr"}, Rule{U"ar"},
+                                  Rule{U"îr"}, Rule{U"ir"}, Rule{U"er"}};
 
 }  // namespace
 
@@ -175,6 +178,41 @@ void to_cedilla(std::string& s) {
   }
 }
 
+// A Romanian term is written without diacritics (ă â → a, î → i, ş → s, ţ → t; after
+// to_cedilla), as much Romanian text is: «pregătiri» and «pregatire» must meet. Only the Russian
+// term of a word that mixes them with Cyrillic keeps these letters, so a prefix loses them too.
+void drop_romanian_diacritics(std::string& s) {
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    auto lead = static_cast<unsigned char>(c);
+    if (lead >= 0xC3 && lead <= 0xC5 && i + 1 < s.size()) {  // the lead bytes of ă â î ş ţ
+      char plain = 0;
+      switch (lead << 8 | static_cast<unsigned char>(s[i + 1])) {
+        case 0xC483:  // ă
+        case 0xC3A2:  // â
+          plain = 'a';
+          break;
+        case 0xC3AE:  // î
+          plain = 'i';
+          break;
+        case 0xC59F:  // ş
+          plain = 's';
+          break;
+        case 0xC5A3:  // ţ
+          plain = 't';
+          break;
+      }
+      if (plain) {
+        c = plain;
+        ++i;
+      }
+    }
+    s[out++] = c;
+  }
+  s.resize(out);
+}
+
 void cut_to_max(std::string& s) {
   if (s.size() <= kMaxWordBytes) return;
   std::size_t n = kMaxWordBytes;
@@ -203,9 +241,9 @@ std::unique_ptr<Stemmers> Stemmers::create(const char* latin) {
 }
 
 Stemmers& Stemmers::for_this_thread() {
-  // Creating the three stemmers is cheap (about 0.5 µs, against 11 µs for the terms of a task's
-  // title and three sentences), but a thread's are kept all the same: nothing to allocate per
-  // call, and a thread never shares them.
+  // Creating the three stemmers is cheap (about 0.5 µs, against 12–17 µs for the terms of a
+  // task's title and three sentences), but a thread's are kept all the same: nothing to allocate
+  // per call, and a thread never shares them.
   thread_local std::unique_ptr<Stemmers> stemmers;
   if (!stemmers) stemmers = create();
   if (!stemmers) throw std::bad_alloc();
@@ -218,40 +256,53 @@ Stemmers::~Stemmers() {
   sb_stemmer_delete(latin_);
 }
 
-void Stemmers::term(std::string_view word, bool prefix, std::string& out) {
-  // Folding (with ё→е) comes before stemming: the stemmer knows lower case only, and «Отчёт»
-  // must give the same stem as «отчет».
-  out = fold_case(word);
-  to_cedilla(out);
-  cut_to_max(out);
-  // A prefix stays as typed: stemming "работ*" to "рабо" would widen it.
-  if (prefix) return;
-
-  sb_stemmer* stemmer = latin_;
-  StemLanguage language = latin_language_;
-  bool romanian = false;
-  for (std::size_t i = 0; i < out.size();) {
-    char32_t c = decode_utf8(out, i);
-    if (is_cyrillic(c)) {
-      stemmer = russian_;
-      language = StemLanguage::Russian;
-      romanian = false;
-      break;
-    }
-    romanian = romanian || is_romanian(c);
-  }
-  if (romanian) {
-    stemmer = romanian_;
-    language = StemLanguage::Romanian;
-  }
-  const sb_symbol* stem = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(out.data()),
-                                          static_cast<int>(out.size()));
+void Stemmers::stem(sb_stemmer* stemmer, StemLanguage language, bool guess, std::string& out) {
+  const sb_symbol* stem = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word_.data()),
+                                          static_cast<int>(word_.size()));
   if (!stem) throw std::bad_alloc();
   std::string_view stemmed(reinterpret_cast<const char*>(stem),
                            static_cast<std::size_t>(sb_stemmer_length(stemmer)));
-  if (stemmed.empty()) return;  // never seen; the folded word is the better term then
-  std::size_t keep = reduced_length(language, stemmed);
-  out.assign(stemmed.data(), keep == 0 ? stemmed.size() : keep);
+  if (stemmed.empty()) {  // never seen; the folded word is the better term then
+    out = word_;
+  } else {
+    // A guess is reduced only when Snowball removed an ending (lucrari → lucrar → lucr): an
+    // English word Snowball leaves whole would lose its -er, -ar (header → head, linear → line).
+    bool whole = stemmed.size() >= word_.size();
+    std::size_t keep = guess && whole ? stemmed.size() : reduced_length(language, stemmed);
+    out.assign(stemmed.data(), keep == 0 ? stemmed.size() : keep);
+  }
+  if (language != StemLanguage::Russian) drop_romanian_diacritics(out);  // Cyrillic has none
+}
+
+void Stemmers::terms(std::string_view word, bool prefix, std::string& out, std::string& second) {
+  second.clear();
+  // Folding (with ё→е) comes before stemming: the stemmer knows lower case only, and «Отчёт»
+  // must give the same stem as «отчет».
+  word_ = fold_case(word);
+  to_cedilla(word_);
+  cut_to_max(word_);
+  // A prefix stays as typed (stemming "работ*" to "рабо" would widen it) but for the Romanian
+  // diacritics, which Romanian terms do not have.
+  if (prefix) {
+    out = word_;
+    drop_romanian_diacritics(out);
+    return;
+  }
+
+  bool cyrillic = false, romanian = false;
+  for (std::size_t i = 0; i < word_.size() && !cyrillic;) {
+    char32_t c = decode_utf8(word_, i);
+    cyrillic = is_cyrillic(c);
+    romanian = romanian || is_romanian(c);
+  }
+  if (cyrillic) return stem(russian_, StemLanguage::Russian, false, out);
+  if (romanian) return stem(romanian_, StemLanguage::Romanian, false, out);
+  if (latin_language_ == StemLanguage::Romanian) return stem(latin_, latin_language_, false, out);
+  // Plain Latin: English (or the table's language), and Romanian written without diacritics —
+  // a second term unless the two are equal.
+  stem(latin_, latin_language_, false, out);
+  stem(romanian_, StemLanguage::Romanian, true, second);
+  if (second == out) second.clear();
 }
 
 }  // namespace artel::search

@@ -5,8 +5,26 @@
 // A word is a maximal run of word characters. Its term is the word folded (fold_case: case,
 // ё→е; ș ț → ş ţ), cut to kMaxWordBytes, stemmed by Snowball — the stemmer chosen by script:
 // Cyrillic → russian, Latin with ă â î ș ț ş ţ → romanian, anything else → english (or the
-// language a table names) — and then reduced by reduced_length() below. A prefix (the last word
-// of a query typed with `*`) is folded and cut but neither stemmed nor reduced.
+// language a table names) — then reduced by reduced_length() below and, unless Russian, written
+// without Romanian diacritics (ă â → a, î → i, ş → s, ţ → t), as much Romanian text is. A prefix
+// (the last word of a query typed with `*`) is folded, cut and written without them, but neither
+// stemmed nor reduced.
+//
+// Romanian is written with and without diacritics, so a plain-Latin word (no Cyrillic, no
+// Romanian letters) has two terms: the English one (or that of the table's language) and the
+// Romanian one, unless the two are equal or the table's language is romanian. «lucrare» → lucrar
+// and lucr, so it meets «lucrărilor» (lucr); «renovare» → renovar, renov meets «renovări»
+// (renov); «pregatire» → pregatir, pregat meets «pregătiri» (pregat); «verificarea» →
+// verificarea, verific. Both terms are indexed at the word's position and both are looked for,
+// as alternatives: a document matches when either term of a typed word is in it, and a phrase
+// takes either term at that place. English keeps its own matches (prepare/preparation,
+// report/reports, care/cares) and gains some through the Romanian reading: «care» (car) now
+// meets «car», «data» (dat) «date», «plan» «plane» — about one in fifty common English words
+// finds such an extra word. To keep it at that, the Romanian term of a plain word is reduced only
+// when Snowball removed an ending (lucrari → lucrar → lucr): header, linear, reader, which
+// Snowball leaves whole, do not meet head, line, read. Snowball's Romanian suffixes with ă ş ţ
+// (-ură, -ţie, -aţi) are not found in text without diacritics: «factura» (factur) and «factură»
+// (fact) stay apart.
 #pragma once
 
 #include <cstddef>
@@ -68,8 +86,9 @@ enum class StemLanguage { Russian, Romanian, Other };
 //  and then an epenthetic л after б в м п ф goes, with the same guard (подготовл → подготов:
 //  подготовленный, подготовлю).
 //
-//  Romanian — ăr âr ir er, leaving at least 4 letters: the plural of a long-infinitive noun keeps
-//  them (lucrări → lucrăr, pregătiri → pregătir) while the singular loses them (lucrare → lucr).
+//  Romanian — ăr âr ar îr ir er, leaving at least 4 letters: the plural of a long-infinitive noun
+//  keeps them (lucrări → lucrăr, lucrari → lucrar, pregătiri → pregătir) while the singular loses
+//  them (lucrare → lucr). The diacritics go after the reduction, so -ar and -ăr alike.
 //
 //  English and other languages — nothing: Porter2 already removes derivational suffixes
 //  (prepare/preparation → prepar, organize/organization → organ, install/installation →
@@ -99,12 +118,19 @@ class Stemmers {
   Stemmers(const Stemmers&) = delete;
   Stemmers& operator=(const Stemmers&) = delete;
 
-  // Sets `out` to the term of one word (the bytes of a run of word characters). Throws
-  // std::bad_alloc when out of memory.
-  void term(std::string_view word, bool prefix, std::string& out);
+  // Sets `out` to the term of one word (the bytes of a run of word characters) and `second` to
+  // its second term — the Romanian one of a plain-Latin word — or to "" when it has only one.
+  // Throws std::bad_alloc when out of memory.
+  void terms(std::string_view word, bool prefix, std::string& out, std::string& second);
 
  private:
   Stemmers() = default;
+  // Sets `out` to word_'s Snowball stem in `language`, reduced, and without Romanian diacritics
+  // unless Russian. `guess`: a plain-Latin word read as Romanian, reduced only when Snowball
+  // removed an ending.
+  void stem(sb_stemmer* stemmer, StemLanguage language, bool guess, std::string& out);
+
+  std::string word_;  // the word folded and cut
   sb_stemmer* russian_ = nullptr;
   sb_stemmer* romanian_ = nullptr;
   sb_stemmer* latin_ = nullptr;

@@ -8,6 +8,7 @@
 #include <libpq-fe.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
@@ -17,13 +18,22 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "db/db.h"
 #include "search/index.h"
 #include "search/query.h"
+#include "search/terms.h"
 
 using namespace artel;
+
+namespace artel::search {
+void PrintTo(const IndexTerm& t, std::ostream* os) {
+  *os << t.text << '@' << t.position;
+}
+}  // namespace artel::search
+
 using search::index_terms;
 using search::tsquery_text;
 using search::tsvector_text;
@@ -32,6 +42,20 @@ namespace {
 
 using Titles = std::vector<std::string>;
 using Terms = std::vector<std::string>;
+
+// index_terms() one entry a word: its term, or its two terms as "english|romanian".
+Terms word_terms(std::string_view text) {
+  Terms words;
+  std::size_t last = 0;
+  for (const search::IndexTerm& t : index_terms(text)) {
+    if (!words.empty() && t.position == last)
+      words.back() += "|" + t.text;
+    else
+      words.push_back(t.text);
+    last = t.position;
+  }
+  return words;
+}
 
 enum class Backend { Sqlite, Postgres };
 void PrintTo(Backend b, std::ostream* os) {
@@ -213,6 +237,64 @@ TEST_P(SearchIndex, EnglishAndRomanianWordFormsMeet) {
   EXPECT_EQ(search("bancă"), (Titles{"Bancă"}));
 }
 
+TEST_P(SearchIndex, EnglishStaysAsItWas) {
+  add({"Prepare the agenda", "Preparation of slides", "Monthly reports", "The report",
+       "Share the file", "Shares of stock", "Take care", "Nobody cares", "Order lunch",
+       "ordinary day", "Page header", "Head of sales", "A linear plan", "Line manager"});
+  Titles prepare{"Prepare the agenda", "Preparation of slides"};
+  EXPECT_EQ(search("prepare"), prepare);
+  EXPECT_EQ(search("preparation"), prepare);
+  Titles report{"Monthly reports", "The report"};
+  EXPECT_EQ(search("report"), report);
+  EXPECT_EQ(search("reports"), report);
+  Titles share{"Share the file", "Shares of stock"};
+  EXPECT_EQ(search("share"), share);
+  EXPECT_EQ(search("shares"), share);
+  Titles care{"Take care", "Nobody cares"};
+  EXPECT_EQ(search("care"), care);
+  EXPECT_EQ(search("cares"), care);
+  EXPECT_EQ(search("order"), (Titles{"Order lunch"}));
+  EXPECT_EQ(search("head"), (Titles{"Head of sales"}));
+  EXPECT_EQ(search("header"), (Titles{"Page header"}));
+  EXPECT_EQ(search("line"), (Titles{"Line manager"}));
+  // Phrases and prefixes of English words.
+  EXPECT_EQ(search("take-care"), (Titles{"Take care"}));
+  EXPECT_EQ(search("care-take"), Titles{});
+  EXPECT_EQ(search("prep*"), prepare);
+  EXPECT_EQ(search("shar*"), share);
+}
+
+TEST_P(SearchIndex, RomanianWithAndWithoutDiacriticsMeet) {
+  add({"Verificarea lucrărilor", "o lucrare nouă", "lucrarea finală", "Lucrari de vara",
+       "Pregătiri pentru lansare", "pregatire de iarna", "renovare", "Renovări de birouri",
+       "verificare tehnica", "Lucru de mana", "Работа над ошибками"});
+  Titles works{"Verificarea lucrărilor", "o lucrare nouă", "lucrarea finală", "Lucrari de vara"};
+  for (const char* form : {"lucrare", "lucrarea", "lucrări", "lucrari", "LUCRĂRILOR", "lucrarilor"})
+    EXPECT_EQ(search(form), works) << form;
+  Titles renovation{"renovare", "Renovări de birouri"};
+  EXPECT_EQ(search("renovări"), renovation);
+  EXPECT_EQ(search("renovare"), renovation);
+  Titles preparation{"Pregătiri pentru lansare", "pregatire de iarna"};
+  EXPECT_EQ(search("pregatire"), preparation);
+  EXPECT_EQ(search("pregătiri"), preparation);
+  EXPECT_EQ(search("pregătirea"), preparation);
+  Titles checks{"Verificarea lucrărilor", "verificare tehnica"};
+  EXPECT_EQ(search("verificarea"), checks);
+  EXPECT_EQ(search("verificări"), checks);
+  EXPECT_EQ(search("lucru"), (Titles{"Lucru de mana"}));  // a thing, not a work
+  EXPECT_EQ(search("работа"), (Titles{"Работа над ошибками"}));
+  // Both words; a phrase takes either term of each place, in order; a prefix loses diacritics.
+  EXPECT_EQ(search("verificarea lucrare"), (Titles{"Verificarea lucrărilor"}));
+  EXPECT_EQ(search("verificarea-lucrarilor"), (Titles{"Verificarea lucrărilor"}));
+  EXPECT_EQ(search("verificare-lucrări"), (Titles{"Verificarea lucrărilor"}));
+  EXPECT_EQ(search("lucrarilor-verificarea"), Titles{});
+  EXPECT_EQ(search("lucrare-noua"), (Titles{"o lucrare nouă"}));
+  EXPECT_EQ(search("verificarea-lucr*"), (Titles{"Verificarea lucrărilor"}));
+  EXPECT_EQ(search("pregăt*"), preparation);
+  EXPECT_EQ(search("renov*"), renovation);
+  EXPECT_EQ(search("lucrar*"), (Titles{"o lucrare nouă", "lucrarea finală", "Lucrari de vara"}));
+}
+
 TEST_P(SearchIndex, PrefixesAndPhrases) {
   add({"Рабочий ноутбук", "Результаты работы", "Подготовка отчёта", "подготовить план"});
   EXPECT_EQ(search("раб*"), (Titles{"Рабочий ноутбук", "Результаты работы"}));
@@ -323,7 +405,9 @@ TEST_P(SearchIndex, LongWordsAndHugeDocuments) {
 
 TEST_P(SearchIndex, PostgresStoresTheLexemesAsComputed) {
   if (database_->dialect() != db::Dialect::Postgres) GTEST_SKIP() << "PostgreSQL only";
-  std::string text = "Подготовка отчёта к работе: prepared reports, pregătirea lucrărilor; работы";
+  std::string text =
+      "Подготовка отчёта к работе: prepared reports, pregătirea lucrărilor; работы; lucrare, "
+      "renovare";
   put(1, text);
   auto stored = database_->read([](db::Conn& c) {
     return c.text("SELECT CAST(terms AS text) FROM test_search WHERE id = 1");
@@ -343,7 +427,9 @@ TEST(SearchIndexTerms, TokenizerAndIndexTermsAgree) {
       "«Mixed» текст — with 42 numbers, e-mail a.b@c.d, ÉCOLE, straße",
       "\xE0\x81\x81малформ\xED\xA0\x80"
       "ed\xff text",
-      std::string(300, 'z') + " " + repeat("ж", 200)};
+      std::string(300, 'z') + " " + repeat("ж", 200),
+      // plain-Latin words with two terms each, at one offset
+      "Verificarea lucrarilor de renovare: pregatire, lucrare; take care of the shares"};
   {
     db::Database database(path.string());
     database.write([&](db::Tx& tx) {
@@ -355,37 +441,93 @@ TEST(SearchIndexTerms, TokenizerAndIndexTermsAgree) {
                     {static_cast<std::int64_t>(i + 1), texts[i]});
     });
     for (std::size_t i = 0; i < texts.size(); ++i) {
-      Terms fts;
+      std::vector<search::IndexTerm> fts;
       database.read([&](db::Conn& c) {
-        c.run("SELECT term FROM t_terms WHERE doc = ? ORDER BY offset",
-              {static_cast<std::int64_t>(i + 1)},
-              [&](const db::Row& r) { fts.push_back(r.text(0)); });
+        c.run("SELECT term, offset FROM t_terms WHERE doc = ? ORDER BY offset, term",
+              {static_cast<std::int64_t>(i + 1)}, [&](const db::Row& r) {
+                fts.push_back({r.text(0), static_cast<std::size_t>(r.integer(1))});
+              });
       });
-      EXPECT_EQ(fts, index_terms(texts[i])) << texts[i];
+      // A word's two terms are at one offset, in no order fts5vocab keeps.
+      std::vector<search::IndexTerm> ours = index_terms(texts[i]);
+      std::sort(ours.begin(), ours.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.position, a.text) < std::tie(b.position, b.text);
+      });
+      EXPECT_EQ(fts, ours) << texts[i];
     }
   }
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }
 
 TEST(SearchIndexTerms, FoldStemAndReduce) {
-  EXPECT_EQ(index_terms("Подготовка ОТЧЁТА к работе"), (Terms{"подготов", "отчет", "к", "работ"}));
-  EXPECT_EQ(index_terms("подготовить; подготовленный — работать"),
+  EXPECT_EQ(word_terms("Подготовка ОТЧЁТА к работе"), (Terms{"подготов", "отчет", "к", "работ"}));
+  EXPECT_EQ(word_terms("подготовить; подготовленный — работать"),
             (Terms{"подготов", "подготов", "работ"}));
-  EXPECT_EQ(index_terms("Prepared the PREPARATION, banking"),
-            (Terms{"prepar", "the", "prepar", "bank"}));
-  EXPECT_EQ(index_terms("Pregătirea lucrărilor, activităţi"), (Terms{"pregăt", "lucr", "activ"}));
-  EXPECT_EQ(index_terms("Счёт №1234"), (Terms{"счет", "1234"}));
-  EXPECT_EQ(index_terms(""), Terms{});
-  EXPECT_EQ(index_terms(" — «» !? "), Terms{});
-  EXPECT_EQ(index_terms(std::string(300, 'z')), Terms{std::string(255, 'z')});
+  // Plain Latin: the English term, and the Romanian one when it differs.
+  EXPECT_EQ(word_terms("Prepared the PREPARATION, banking"),
+            (Terms{"prepar|prepared", "the", "prepar|preparation", "bank|banking"}));
+  // Romanian letters: the Romanian term only, without diacritics.
+  EXPECT_EQ(word_terms("Pregătirea lucrărilor, activităţi"), (Terms{"pregat", "lucr", "activ"}));
+  EXPECT_EQ(word_terms("Счёт №1234"), (Terms{"счет", "1234"}));
+  EXPECT_EQ(index_terms("o lucrare"),
+            (std::vector<search::IndexTerm>{{"o", 0}, {"lucrar", 1}, {"lucr", 1}}));
+  EXPECT_EQ(index_terms(""), std::vector<search::IndexTerm>{});
+  EXPECT_EQ(index_terms(" — «» !? "), std::vector<search::IndexTerm>{});
+  EXPECT_EQ(word_terms(std::string(300, 'z')), Terms{std::string(255, 'z')});
   // A cut never splits a letter: 255 bytes hold 127 two-byte letters.
-  EXPECT_EQ(index_terms(repeat("ж", 200)), Terms{repeat("ж", 127)});
-  EXPECT_EQ(index_terms("z" + repeat("ж", 200)), Terms{"z" + repeat("ж", 127)});
+  EXPECT_EQ(word_terms(repeat("ж", 200)), Terms{repeat("ж", 127)});
+  EXPECT_EQ(word_terms("z" + repeat("ж", 200)), Terms{"z" + repeat("ж", 127)});
+}
+
+TEST(SearchIndexTerms, PlainLatinWordsAreEnglishAndRomanian) {
+  // Romanian without diacritics meets Romanian with them through the second term.
+  EXPECT_EQ(word_terms("lucrare lucrarea lucrari lucrări lucrările lucrărilor"),
+            (Terms{"lucrar|lucr", "lucrarea|lucr", "lucrari|lucr", "lucr", "lucr", "lucr"}));
+  EXPECT_EQ(
+      word_terms("renovare renovări verificarea verificare verificări"),
+      (Terms{"renovar|renov", "renov", "verificarea|verific", "verificar|verific", "verific"}));
+  EXPECT_EQ(word_terms("pregatire pregătiri pregatiri Pregătirea"),
+            (Terms{"pregatir|pregat", "pregat", "pregatiri|pregat", "pregat"}));
+  // English keeps its terms; the Romanian reading is one more, or none when it is the same.
+  EXPECT_EQ(word_terms("prepare preparation report reports"),
+            (Terms{"prepar|prep", "prepar|preparation", "report", "report|reports"}));
+  EXPECT_EQ(word_terms("share shares care cares car"),
+            (Terms{"share|shar", "share|shares", "care|car", "care|cares", "car"}));
+  // Snowball leaves these whole as Romanian, so they are not reduced: header is not head.
+  EXPECT_EQ(word_terms("header reader linear head"), (Terms{"header", "reader", "linear", "head"}));
+  // Russian, digits and mixed scripts have one term, as before.
+  EXPECT_EQ(word_terms("Работа 2024 ЖКХ-2 x2"), (Terms{"работ", "2024", "жкх", "2", "x2"}));
+}
+
+TEST(SearchIndexTerms, RomanianAsTheLatinLanguageHasOneTerm) {
+  // tokenize='snowball romanian': a plain word is Romanian only, reduced as one.
+  auto stemmers = search::Stemmers::create("romanian");
+  ASSERT_TRUE(stemmers);
+  std::string term, second;
+  for (const char* word : {"lucrare", "lucrari", "lucrărilor"}) {
+    stemmers->terms(word, false, term, second);
+    EXPECT_EQ(term, "lucr") << word;
+    EXPECT_EQ(second, "") << word;
+  }
+  stemmers->terms("formular", false, term, second);
+  EXPECT_EQ(term, "formul");  // not a guess: reduced like any Romanian stem
+}
+
+TEST(SearchIndexTerms, PrefixHasOneTermWithoutRomanianDiacritics) {
+  search::Stemmers& stemmers = search::Stemmers::for_this_thread();
+  std::string term, second = "stale";
+  stemmers.terms("Lucrare", true, term, second);
+  EXPECT_EQ(term, "lucrare");
+  EXPECT_EQ(second, "");
+  stemmers.terms("PREGĂT", true, term, second);
+  EXPECT_EQ(term, "pregat");
+  stemmers.terms("Întâlniri", true, term, second);
+  EXPECT_EQ(term, "intalniri");
 }
 
 TEST(SearchIndexTerms, EachThreadHasItsOwnStemmers) {
   const std::string text = "Подготовка отчёта к работе: prepared reports, pregătirea lucrărilor";
-  const Terms expected = index_terms(text);
+  const std::vector<search::IndexTerm> expected = index_terms(text);
   std::atomic<int> mismatches{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t)
@@ -399,6 +541,9 @@ TEST(SearchIndexTerms, EachThreadHasItsOwnStemmers) {
 
 TEST(SearchIndexTerms, TsvectorTextHasLexemesWithPositions) {
   EXPECT_EQ(tsvector_text("работа, работы и отчёт"), "'и':3 'отчет':4 'работ':1,2");
+  // A word's two terms at its one position.
+  EXPECT_EQ(tsvector_text("o lucrare, lucrările"), "'lucr':2,3 'lucrar':2 'o':1");
+  EXPECT_EQ(tsvector_text("care car"), "'car':1,2 'care':1");
   EXPECT_EQ(tsvector_text(""), "");
   EXPECT_EQ(tsvector_text("«»"), "");
   // Positions stop at 16383 and a lexeme keeps 255 of them, as PostgreSQL would store them.
@@ -418,7 +563,22 @@ TEST(SearchIndexQuery, TsqueryFromTypedWords) {
   EXPECT_EQ(tsquery_text("результатов-раб*"), "('результат' <-> 'раб':*)");
   EXPECT_EQ(tsquery_text("раб** отч*"), "'раб':* & 'отч':*");
   EXPECT_EQ(tsquery_text("ра*б"), "('ра' <-> 'б')");
-  EXPECT_EQ(tsquery_text("prepared pregătirea"), "'prepar' & 'pregăt'");
+  EXPECT_EQ(tsquery_text("prepared pregătirea"), "('prepar' | 'prepared') & 'pregat'");
+  EXPECT_EQ(tsquery_text("PREGĂT*"), "'pregat':*");  // a prefix loses the diacritics too
+}
+
+TEST(SearchIndexQuery, TsqueryAlternativesForTwoTerms) {
+  EXPECT_EQ(tsquery_text("lucrare"), "('lucrar' | 'lucr')");
+  EXPECT_EQ(tsquery_text("renovări"), "'renov'");
+  EXPECT_EQ(tsquery_text("report"), "'report'");  // one term: no alternative
+  EXPECT_EQ(tsquery_text("Verificarea lucrare"),
+            "('verificarea' | 'verific') & ('lucrar' | 'lucr')");
+  // In a phrase an alternative is one place of it; a prefix has one term.
+  EXPECT_EQ(tsquery_text("verificarea-lucrarilor"),
+            "(('verificarea' | 'verific') <-> ('lucrarilor' | 'lucr'))");
+  EXPECT_EQ(tsquery_text("verificarea-lucr*"), "(('verificarea' | 'verific') <-> 'lucr':*)");
+  EXPECT_EQ(tsquery_text("lucrare*"), "'lucrare':*");
+  EXPECT_EQ(tsquery_text("pregăt*"), "'pregat':*");
 }
 
 TEST(SearchIndexQuery, TsqueryOperatorsTypedAreDropped) {
@@ -427,6 +587,7 @@ TEST(SearchIndexQuery, TsqueryOperatorsTypedAreDropped) {
   EXPECT_EQ(tsquery_text("работа <-> клиент <2> x"), "'работ' & 'клиент' & '2' & 'x'");
   EXPECT_EQ(tsquery_text("'раб':*A"), "('раб' <-> 'a')");  // ends in A, not *: no prefix
   EXPECT_EQ(tsquery_text("'; DROP TABLE x; --"), "'drop' & 'tabl' & 'x'");
+  EXPECT_EQ(tsquery_text("lucrare' | renovare)"), "('lucrar' | 'lucr') & ('renovar' | 'renov')");
   EXPECT_EQ(tsquery_text("a\\'b"), "('a' <-> 'b')");
   EXPECT_EQ(tsquery_text(""), "");
   EXPECT_EQ(tsquery_text("  &|!()<->:* '' \\ "), "");

@@ -124,14 +124,60 @@ TEST(SnowballTokenizer, EnglishStems) {
   EXPECT_EQ(fts.search("work"), (Titles{"worked late", "Working hours", "WORKS"}));
 }
 
-TEST(SnowballTokenizer, RomanianByDiacritics) {
+TEST(SnowballTokenizer, RomanianWithAndWithoutDiacritics) {
   Fts fts;
-  fts.add({"lucrări de renovare", "Lucrările anului", "lucrarea finală", "o lucrare"});
-  // Tokens with ă â î ș ț go to the romanian stemmer: lucrări, lucrările → lucrăr. Plain
-  // "lucrare"/"lucrarea" look English and get english stems (lucrar, lucrarea), so they match
-  // neither each other nor the diacritic forms.
-  EXPECT_EQ(fts.search("lucrări"), (Titles{"lucrări de renovare", "Lucrările anului"}));
-  EXPECT_EQ(fts.search("lucrare"), (Titles{"o lucrare"}));
+  fts.add({"lucrări de renovare", "Lucrările anului", "lucrarea finală", "o lucrare",
+           "Verificarea lucrărilor", "renovări", "lucru"});
+  // Tokens with ă â î ș ț go to the romanian stemmer: lucrări, lucrările, lucrărilor → lucrăr →
+  // lucr. A plain-Latin token has its English term and, colocated, its Romanian one: lucrare →
+  // lucrar and lucr, lucrarea → lucrarea and lucr. Either matches, in documents and queries.
+  Titles works{"lucrări de renovare", "Lucrările anului", "lucrarea finală", "o lucrare",
+               "Verificarea lucrărilor"};
+  EXPECT_EQ(fts.search("lucrări"), works);
+  EXPECT_EQ(fts.search("lucrare"), works);
+  EXPECT_EQ(fts.search("lucrarea"), works);
+  EXPECT_EQ(fts.search("renovări"), (Titles{"lucrări de renovare", "renovări"}));
+  EXPECT_EQ(fts.search("renovare"), fts.search("renovări"));
+  EXPECT_EQ(fts.search("verificare"), (Titles{"Verificarea lucrărilor"}));
+  EXPECT_EQ(fts.search("lucru"), (Titles{"lucru"}));
+}
+
+TEST(SnowballTokenizer, ColocatedTermsInPhrasesAndPrefixes) {
+  Fts fts;
+  fts.add({"Verificarea lucrărilor", "verificare tehnica a lucrarilor", "lucrare nouă",
+           "lucrărilor verificarea", "pregatire de iarna", "Pregătiri"});
+  // A phrase takes either term at each place, and still wants the places adjacent and in order.
+  EXPECT_EQ(fts.search("verificarea-lucrare"), (Titles{"Verificarea lucrărilor"}));
+  EXPECT_EQ(fts.search("verificare-lucrarilor"), (Titles{"Verificarea lucrărilor"}));
+  EXPECT_EQ(fts.match("\"verificarea lucrare\""), (Titles{"Verificarea lucrărilor"}));
+  EXPECT_EQ(fts.match("\"lucrare verificarea\""), (Titles{"lucrărilor verificarea"}));
+  EXPECT_EQ(fts.search("lucrare-noua"), (Titles{"lucrare nouă"}));
+  // A prefix has one term, without Romanian diacritics; it matches the start of either term.
+  EXPECT_EQ(fts.search("lucr*"),
+            (Titles{"Verificarea lucrărilor", "verificare tehnica a lucrarilor", "lucrare nouă",
+                    "lucrărilor verificarea"}));
+  // lucrari*: only the English term of «lucrarilor» starts so (the others are lucr).
+  EXPECT_EQ(fts.search("lucrări*"), (Titles{"verificare tehnica a lucrarilor"}));
+  EXPECT_EQ(fts.search("pregăt*"), (Titles{"pregatire de iarna", "Pregătiri"}));
+  EXPECT_EQ(fts.search("verificarea-lucr*"), (Titles{"Verificarea lucrărilor"}));
+  // OR, NOT and NEAR (FTS5 syntax, never built from what is typed) see one place per word.
+  EXPECT_EQ(fts.match("lucrare NOT verificare"), (Titles{"lucrare nouă"}));
+  EXPECT_EQ(fts.match("NEAR(verificare lucrare, 0)"),
+            (Titles{"Verificarea lucrărilor", "lucrărilor verificarea"}));
+}
+
+TEST(SnowballTokenizer, HighlightMarksAWordWithTwoTermsOnce) {
+  Fts fts;
+  fts.add({"o lucrare nouă", "Verificarea lucrărilor", "Take care of it"});
+  auto highlight = [&](const std::string& typed) {
+    return fts.query("SELECT highlight(docs, 0, '[', ']') FROM docs WHERE docs MATCH ?1",
+                     match_expression(typed));
+  };
+  // lucrare matched through both its terms (lucrar from «lucrare», lucr from «lucrări»).
+  EXPECT_EQ(highlight("lucrare"), (Titles{"o [lucrare] nouă", "Verificarea [lucrărilor]"}));
+  EXPECT_EQ(highlight("lucrărilor"), (Titles{"o [lucrare] nouă", "Verificarea [lucrărilor]"}));
+  EXPECT_EQ(highlight("verificare-lucrare"), (Titles{"[Verificarea lucrărilor]"}));
+  EXPECT_EQ(highlight("care"), (Titles{"Take [care] of it"}));
 }
 
 TEST(SnowballTokenizer, RomanianAsTheLatinLanguage) {
@@ -154,6 +200,9 @@ TEST(SnowballTokenizer, RomanianVerbAndNounMeet) {
   EXPECT_EQ(fts.search("pregăti"), preparation);
   EXPECT_EQ(fts.search("întâlnire"), (Titles{"Întâlniri cu clienții", "întâlnire"}));
   EXPECT_EQ(fts.search("bancă"), (Titles{"Bancă"}));
+  // Romanian terms are written without diacritics, so a prefix is too.
+  EXPECT_EQ(fts.search("pregăt*"), preparation);
+  EXPECT_EQ(fts.search("PREGAT*"), preparation);
 }
 
 TEST(SnowballTokenizer, EnglishVerbAndNounMeetWithoutReduction) {
@@ -270,6 +319,12 @@ TEST(SearchQuery, HostileInputRunsAndMatchesLiterally) {
                             "-work", "^", "{title}: x", "work\x80\xff", "\xd0"}) {
     fts.search(typed);  // the expectations in query() fail on any SQLite error
   }
+  fts.add({"lucrare OR renovare"});
+  for (const char* typed : {"lucrare\"", "lucrare OR", "NEAR(lucrare", "lucrare-", "-lucrare*",
+                            "lucrare:renovare", "lucrări\x80", "l\xc3"}) {
+    fts.search(typed);
+  }
+  EXPECT_EQ(fts.search("lucrare OR renovare"), (Titles{"lucrare OR renovare"}));
   // "OR" is a term: only the title containing "or" matches, not the union.
   EXPECT_EQ(fts.search("work OR play"), (Titles{"work or play"}));
   EXPECT_EQ(fts.search("NEAR"), (Titles{"near the office"}));
@@ -333,6 +388,12 @@ TEST(SearchTerms, RomanianReductionAndNoneForOtherLanguages) {
   EXPECT_EQ(reduced(StemLanguage::Romanian, "hotărâr"), "hotăr");    // hotărâri
   EXPECT_EQ(reduced(StemLanguage::Romanian, "număr"), "număr");      // num: 3 letters
   EXPECT_EQ(reduced(StemLanguage::Romanian, "pregăt"), "pregăt");
+  // Without diacritics alike: lucrari, renovari, pregatiri.
+  EXPECT_EQ(reduced(StemLanguage::Romanian, "lucrar"), "lucr");
+  EXPECT_EQ(reduced(StemLanguage::Romanian, "renovar"), "renov");
+  EXPECT_EQ(reduced(StemLanguage::Romanian, "pregatir"), "pregat");
+  EXPECT_EQ(reduced(StemLanguage::Romanian, "hotărîr"), "hotăr");  // the old spelling with î
+  EXPECT_EQ(reduced(StemLanguage::Romanian, "dar"), "dar");
   EXPECT_EQ(reduced(StemLanguage::Other, "worker"), "worker");
   EXPECT_EQ(reduced(StemLanguage::Other, "работа"), "работа");
 }
