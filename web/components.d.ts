@@ -68,6 +68,7 @@ declare module 'vue' {
     RichTextEditor: typeof import('./src/components/tasks/RichTextEditor.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    RunningTimer: typeof import('./src/components/tasks/RunningTimer.vue')['default']
     SearchBox: typeof import('./src/components/shell/SearchBox.vue')['default']
     SelectField: typeof import('./src/components/SelectField.vue')['default']
     SettingsTabs: typeof import('./src/components/settings/SettingsTabs.vue')['default']

@@ -407,3 +407,41 @@ test('the other actions: favourite, mute, defer and renew, delegate, watch, copy
   await expect(page).toHaveURL(/\/tasks$/)
   expect(await anna.call('tasks.task.get', { taskId: copy })).toEqual([])
 })
+
+test('the list and the card at a phone’s width', async ({ page }) => {
+  const id = await addTask(anna, {
+    TITLE: 'Продажи: Связаться с клиентом Иван Петров в 9:00 и обсудить условия договора',
+    RESPONSIBLE_ID: boris.id,
+    DEADLINE: daysFromNow(-1),
+    ALLOW_TIME_TRACKING: 'Y',
+  })
+  await page.setViewportSize({ width: 390, height: 844 })
+  await loginAs(page, portal, boris)
+  await page.goto(`${portal.url}/tasks?role=doing`)
+  const noSideScroll = () =>
+    page.evaluate(
+      () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+    )
+
+  // The row keeps its title, status, deadline and the timer within the screen.
+  const title = page.getByTestId(`task-title-${id}`)
+  await expect(title).toBeVisible()
+  const box = await title.boundingBox()
+  expect(box!.x + box!.width).toBeLessThanOrEqual(390)
+  await expect(page.getByTestId(`task-timer-${id}`)).toBeInViewport()
+  await expect(page.getByTestId(`task-row-${id}`)).toContainText('Overdue')
+  expect(await noSideScroll()).toBe(true)
+
+  await title.click()
+  await expect(page.getByTestId('task-title')).toBeVisible()
+  await expect(page.getByTestId('task-action-start')).toBeInViewport()
+  await expect(page.getByTestId('task-action-timer')).toBeVisible()
+  expect(await noSideScroll()).toBe(true)
+  await page.getByTestId('task-action-start').click()
+  await expect(page.getByTestId('task-header-status')).toHaveAttribute('data-status', 'inProgress')
+  await page.getByTestId('task-comment-editor-input').click()
+  await page.keyboard.type('On my way')
+  await page.getByTestId('task-comment-send').click()
+  await expect(page.getByTestId('task-comment-text')).toHaveText('On my way')
+  expect(await noSideScroll()).toBe(true)
+})

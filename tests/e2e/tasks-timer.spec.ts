@@ -46,6 +46,9 @@ test('start in the list, running on the card, stop, an entry to correct with a r
   await listTimer.click()
   await expect(listTimer).toHaveAttribute('data-running', 'true')
   expect((await anna.call('artel.task.timer.get')).TASK_ID).toBe(first)
+  // The top bar shows it wherever Anna goes.
+  await expect(page.getByTestId('running-timer')).toHaveAttribute('data-task', first)
+  await expect(page.getByTestId('running-timer')).toContainText('Check the incoming requests')
 
   // The card shows the same timer running, with its clock.
   await page.getByTestId(`task-title-${first}`).click()
@@ -58,6 +61,7 @@ test('start in the list, running on the card, stop, an entry to correct with a r
   await cardTimer.click()
   await expect(cardTimer).toHaveAttribute('data-running', 'false')
   await expect(cardTimer).toHaveText('Start tracking my time')
+  await expect(page.getByTestId('running-timer')).toHaveCount(0)
 
   await page.getByTestId('task-tab-time').click()
   const entry = page.locator('[data-testid^="time-entry-"][data-seconds]')
@@ -119,6 +123,9 @@ test('starting a second task’s timer stops the first', async ({ page }) => {
   await anna.call('artel.task.timer.start', { taskId: first })
   await expect(page.getByTestId(`task-timer-${first}`)).toHaveAttribute('data-running', 'true')
   await expect(page.getByTestId(`task-timer-${second}`)).toHaveAttribute('data-running', 'false')
-  await anna.call('artel.task.timer.stop', {})
+  await expect(page.getByTestId('running-timer')).toHaveAttribute('data-task', first)
+  // The top bar's stop button.
+  await page.getByTestId('running-timer-stop').click()
   await expect(page.getByTestId(`task-timer-${first}`)).toHaveAttribute('data-running', 'false')
+  expect(await anna.call('artel.task.timer.get')).toBeNull()
 })
