@@ -1,7 +1,7 @@
 /** The task list, the task card, the task form and the templates (en). */
 export default {
   title: 'Tasks',
-  units: { h: 'h', min: 'min', s: 's' },
+  units: { h: 'h', min: 'min', s: 's', bytes: '{n} B', kb: '{n} KB', mb: '{n} MB' },
   status: {
     pending: 'Pending',
     inProgress: 'In progress',

@@ -3,7 +3,7 @@ import type en from './tasks.en'
 /** The task list, the task card, the task form and the templates (ro). */
 const messages: typeof en = {
   title: 'Sarcini',
-  units: { h: 'h', min: 'min', s: 's' },
+  units: { h: 'h', min: 'min', s: 's', bytes: '{n} B', kb: '{n} KB', mb: '{n} MB' },
   status: {
     pending: 'În așteptare',
     inProgress: 'În lucru',

@@ -3,7 +3,7 @@ import type en from './tasks.en'
 /** The task list, the task card, the task form and the templates (ru). */
 const messages: typeof en = {
   title: 'Задачи',
-  units: { h: 'ч', min: 'мин', s: 'с' },
+  units: { h: 'ч', min: 'мин', s: 'с', bytes: '{n} Б', kb: '{n} КБ', mb: '{n} МБ' },
   status: {
     pending: 'Ждёт выполнения',
     inProgress: 'Выполняется',

@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import { rest } from '../api/rest'
 import type { User } from '../api/types'
 import { fullName } from '../utils/people'
+import { useSessionStore } from './session'
 import { useUsersStore } from './users'
 
 /**
@@ -14,6 +15,15 @@ export const useTasksPeopleStore = defineStore('tasksPeople', () => {
   const ids = ref<string[]>([])
   const loaded = ref(false)
   let loading: Promise<void> | null = null
+  // Who one may name depends on who is logged in (an extranet person sees fewer people).
+  watch(
+    () => useSessionStore().user?.ID,
+    () => {
+      loading = null
+      loaded.value = false
+      ids.value = []
+    },
+  )
 
   function ensure(): Promise<void> {
     if (!loading) {

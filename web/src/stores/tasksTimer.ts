@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import { tasksApi } from '../api/tasks'
 import { useLiveStore } from './live'
+import { useSessionStore } from './session'
 
 /**
  * My running task timer ("НАЧАТЬ УЧЁТ МОЕГО ВРЕМЕНИ"): one per person, shared by the list, the
@@ -59,6 +60,15 @@ export const useTasksTimerStore = defineStore('tasksTimer', () => {
   function ensure(): Promise<void> {
     if (!subscribed) {
       subscribed = true
+      // Another person logging in on this page has their own timer.
+      watch(
+        () => useSessionStore().user?.ID,
+        () => {
+          set(null, null)
+          loaded = null
+          if (useSessionStore().user) void ensure()
+        },
+      )
       const live = useLiveStore()
       live.on('task.timer', (data) => {
         const d = (data ?? {}) as Record<string, unknown>
