@@ -225,7 +225,38 @@ test('a new task for me and a changed one show up without a reload', async ({ pa
     before ?? '',
   )
 
+  // "Not viewed" lists it; opening the card marks it viewed, and its comments read.
+  await page.getByTestId('task-counter-not_viewed').click()
+  await expect(page.getByTestId(`task-row-${fresh}`)).toBeVisible()
+  await page.getByTestId(`task-title-${fresh}`).click()
+  await expect(page.getByTestId('task-title')).toHaveText('Sign the new lease')
+  await page.goBack()
+  await expect(page.getByTestId('task-counter-not_viewed')).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByTestId(`task-row-${fresh}`)).toHaveCount(0)
+  await page.getByTestId('task-counter-not_viewed').click()
+  await expect(page.getByTestId(`task-row-${fresh}`)).toBeVisible()
+  await expect(page.getByTestId(`task-comments-${fresh}`)).toHaveCount(0)
+  await expect(page.getByTestId('task-counter-new_comments')).toHaveAttribute(
+    'data-count',
+    before ?? '',
+  )
+
   // Delegated away: no longer Anna's to do, it leaves the Doing tab.
   await carl.call('tasks.task.delegate', { taskId: fresh, userId: boris.id })
   await expect(page.getByTestId(`task-row-${fresh}`)).toHaveCount(0)
+})
+
+test('a long list comes in pages: "show more" reads the next one', async ({ page }) => {
+  const dora = await person(portal, 'Dora', 'Many')
+  const made: string[] = []
+  for (let i = 1; i <= 55; i++)
+    made.push(await addTask(dora, { TITLE: `Routine check ${i}`, RESPONSIBLE_ID: dora.id }))
+  await loginAs(page, portal, dora)
+  await page.goto(`${portal.url}/tasks`)
+  await expect(page.getByTestId('task-total')).toHaveText('Shown 50 of 55')
+  expect(await listedIds(page)).toEqual(made.slice(5).reverse())
+  await page.getByTestId('task-more').click()
+  await expect(page.getByTestId('task-total')).toHaveText('Shown 55 of 55')
+  await expect(page.getByTestId('task-more')).toHaveCount(0)
+  expect(await listedIds(page)).toEqual([...made].reverse())
 })

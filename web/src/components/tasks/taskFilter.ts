@@ -202,7 +202,8 @@ export function counterFilter(
     case 'expired_soon':
       return { ...base, STATUS: -3 }
     case 'not_viewed':
-      return { ...base, NOT_VIEWED: 'Y' }
+      // STATUS -2 is the same condition as NOT_VIEWED: Y, whose filter the server drops today.
+      return { ...base, STATUS: -2 }
     case 'new_comments':
       return role === 'all' ? { MEMBER: id, NEW_COMMENTS: 'Y' } : { ...base, NEW_COMMENTS: 'Y' }
     case 'wait_ctrl':

@@ -288,7 +288,7 @@ describe('task list filter and the address', () => {
   it('uses the same filters as the server counters', () => {
     expect(counterFilter('all', 'expired', '7')).toEqual({ DOER: 7, STATUS: -1 })
     expect(counterFilter('all', 'new_comments', '7')).toEqual({ MEMBER: 7, NEW_COMMENTS: 'Y' })
-    expect(counterFilter('helping', 'not_viewed', '7')).toEqual({ ACCOMPLICE: 7, NOT_VIEWED: 'Y' })
+    expect(counterFilter('helping', 'not_viewed', '7')).toEqual({ ACCOMPLICE: 7, STATUS: -2 })
     expect(counterFilter('all', 'wait_ctrl', '7')).toEqual({
       CREATED_BY: 7,
       '!RESPONSIBLE_ID': 7,
