@@ -45,6 +45,18 @@ describe('RestClient', () => {
     expect(error.message).toBe('The department still has 2 employees.')
   })
 
+  it('keeps the field an ERROR_ARGUMENT answer names', async () => {
+    const client = new RestClient('/rest', async () =>
+      reply(400, {
+        error: 'ERROR_ARGUMENT',
+        error_description: 'The task needs a title.',
+        argument: 'TITLE',
+      }),
+    )
+    const error = await client.result('tasks.task.add', { fields: {} }).catch((e) => e)
+    expect(error.argument).toBe('TITLE')
+  })
+
   it('reports a non-JSON answer as BAD_RESPONSE with the status', async () => {
     const client = new RestClient('/rest', async () => reply(502, '<html>Bad gateway</html>'))
     const error = await client.result('user.get').catch((e) => e)

@@ -17,13 +17,16 @@ export class RestError extends Error {
   readonly code: string
   readonly description: string
   readonly status: number
+  /** The field an ERROR_ARGUMENT answer names (`argument`), so a form can show it there. */
+  readonly argument: string
 
-  constructor(code: string, description: string, status: number) {
+  constructor(code: string, description: string, status: number, argument = '') {
     super(description || code)
     this.name = 'RestError'
     this.code = code
     this.description = description
     this.status = status
+    this.argument = argument
   }
 }
 
@@ -81,7 +84,12 @@ export class RestClient {
     }
 
     if (isErrorBody(body)) {
-      const error = new RestError(body.error, body.error_description ?? '', response.status)
+      const error = new RestError(
+        body.error,
+        body.error_description ?? '',
+        response.status,
+        typeof body.argument === 'string' ? body.argument : '',
+      )
       if (
         response.status === 401 &&
         SESSION_ENDED.has(error.code) &&
@@ -115,7 +123,9 @@ export class RestClient {
   }
 }
 
-function isErrorBody(body: unknown): body is { error: string; error_description?: string } {
+function isErrorBody(
+  body: unknown,
+): body is { error: string; error_description?: string; argument?: unknown } {
   return (
     typeof body === 'object' &&
     body !== null &&

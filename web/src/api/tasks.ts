@@ -94,6 +94,10 @@ export interface Task {
   newCommentsCount: number
   favorite: 'Y' | 'N'
   isMuted: 'Y' | 'N'
+  changedBy?: string
+  closedBy?: string
+  statusChangedDate?: string | null
+  addInReport?: 'Y' | 'N'
   accomplices: string[]
   auditors: string[]
   creator: TaskPerson
@@ -201,16 +205,54 @@ export interface TaskTemplate {
   RESPONSIBLE_ID: string
   ACCOMPLICES: string[]
   AUDITORS: string[]
+  GROUP_ID?: string
+  PARENT_ID?: string
   TIME_ESTIMATE: string
+  ALLOW_CHANGE_DEADLINE?: 'Y' | 'N'
   ALLOW_TIME_TRACKING: 'Y' | 'N'
   TASK_CONTROL: 'Y' | 'N'
   DEADLINE_AFTER: string | null
+  START_DATE_PLAN_AFTER?: string | null
+  END_DATE_PLAN_AFTER?: string | null
   TAGS: string[]
   CHECKLIST: string[]
   REPLICATE: 'Y' | 'N'
-  REPLICATE_PARAMS: Record<string, unknown>
+  REPLICATE_PARAMS: ReplicateParams | Record<string, never>
   NEXT_EXECUTION_TIME: string | null
   TIMES_CREATED: string
+  CREATED_DATE?: string
+  CHANGED_DATE?: string
+}
+
+/** The schedule of a recurring template, as the server normalises it. */
+export interface ReplicateParams {
+  PERIOD: 'daily' | 'weekly' | 'monthly' | 'yearly'
+  TIME: string
+  EVERY_DAY?: string
+  EVERY_WEEK?: string
+  WEEK_DAYS?: string[]
+  MONTHLY_DAY_NUM?: string
+  MONTHLY_MONTH_NUM_1?: string
+  YEARLY_DAY_NUM?: string
+  YEARLY_MONTH_1?: string
+  START_DATE: string | null
+  END_DATE: string | null
+  REPEAT_TILL: 'endless' | 'date' | 'times'
+  TIMES: string
+}
+
+/** A point of a checklist as task.checklistitem.getlist gives it (lists have PARENT_ID "0"). */
+export interface ChecklistItem {
+  ID: string
+  TASK_ID: string
+  PARENT_ID: string
+  CREATED_BY: string
+  TITLE: string
+  SORT_INDEX: string
+  IS_COMPLETE: 'Y' | 'N'
+  IS_IMPORTANT: 'Y' | 'N'
+  TOGGLED_BY: string | null
+  TOGGLED_DATE: string | null
 }
 
 export interface Dependency {
@@ -251,8 +293,11 @@ export interface TaskListParams {
 }
 
 export const tasksApi = {
-  async get(id: string | number): Promise<Task | null> {
-    const r = await rest.result<{ task: Task } | []>('tasks.task.get', { taskId: id })
+  async get(id: string | number, select?: string[]): Promise<Task | null> {
+    const r = await rest.result<{ task: Task } | []>('tasks.task.get', {
+      taskId: id,
+      ...(select ? { select } : {}),
+    })
     return Array.isArray(r) ? null : r.task
   },
   async list(params: TaskListParams): Promise<RestEnvelope<{ tasks: Task[] }>> {
@@ -275,6 +320,9 @@ export const tasksApi = {
   ): Promise<Task> {
     return (await rest.result<{ task: Task }>(`tasks.task.${action}`, { taskId: id, ...extra }))
       .task
+  },
+  async delegate(id: string | number, userId: string | number): Promise<Task> {
+    return (await rest.result<{ task: Task }>('tasks.task.delegate', { taskId: id, userId })).task
   },
   async favorite(id: string | number, on: boolean): Promise<void> {
     await rest.result(on ? 'tasks.task.favorite.add' : 'tasks.task.favorite.remove', { taskId: id })
@@ -382,6 +430,10 @@ export const tasksApi = {
   stopTimer(taskId?: string | number): Promise<{ TASK_ID: string; SECONDS: number }> {
     return rest.result('artel.task.timer.stop', taskId ? { taskId } : {})
   },
+  checklist(taskId: string | number): Promise<ChecklistItem[]> {
+    return rest.result<ChecklistItem[]>('task.checklistitem.getlist', { TASKID: taskId })
+  },
+  /** parentId "0" makes a new list; none puts the point into the task's first list. */
   addChecklistItem(taskId: string | number, title: string, parentId?: string): Promise<number> {
     return rest.result<number>('task.checklistitem.add', {
       TASKID: taskId,
@@ -454,11 +506,30 @@ export const tasksApi = {
   addFilter(name: string, fields: Record<string, unknown>): Promise<number> {
     return rest.result<number>('artel.task.filter.add', { NAME: name, FIELDS: fields })
   },
+  updateFilter(id: string, fields: { NAME?: string; FIELDS?: Record<string, unknown> }) {
+    return rest.result<boolean>('artel.task.filter.update', { ID: id, ...fields })
+  },
   deleteFilter(id: string): Promise<boolean> {
     return rest.result('artel.task.filter.delete', { ID: id })
   },
   templates(): Promise<TaskTemplate[]> {
     return rest.all<TaskTemplate>('tasks.template.list')
+  },
+  template(id: string | number): Promise<TaskTemplate> {
+    return rest.result<TaskTemplate>('tasks.template.get', { templateId: id })
+  },
+  addTemplate(fields: TaskFields): Promise<number> {
+    return rest.result<number>('tasks.template.add', { fields })
+  },
+  updateTemplate(id: string | number, fields: TaskFields): Promise<unknown> {
+    return rest.result('tasks.template.update', { templateId: id, fields })
+  },
+  deleteTemplate(id: string | number): Promise<unknown> {
+    return rest.result('tasks.template.delete', { templateId: id })
+  },
+  async taskFromTemplate(id: string | number): Promise<Task> {
+    return (await rest.result<{ task: Task }>('artel.task.template.createtask', { templateId: id }))
+      .task
   },
   report(kind: 'time' | 'tasks', params: Record<string, unknown>): Promise<Report> {
     return rest.result<Report>(`artel.task.report.${kind}`, params)
