@@ -117,7 +117,8 @@ ApiError comment_not_found(std::int64_t id) {
 
 // Mentioned people who may see the author and are active join the task as observers.
 std::vector<std::int64_t> bring_in_mentioned(db::Tx& tx, const Task& task, std::int64_t author,
-                                             const std::vector<std::int64_t>& mentioned) {
+                                             const std::vector<std::int64_t>& mentioned,
+                                             bool& changed_members) {
   std::vector<std::int64_t> reached;
   Viewer v = viewer_of_user(tx.conn, author);
   rest::Caller caller;
@@ -142,6 +143,7 @@ std::vector<std::int64_t> bring_in_mentioned(db::Tx& tx, const Task& task, std::
     for (const auto& e : history::changes(*current, after))
       history::record(tx.conn, task.id, author, e);
     store::save_members(tx.conn, after);
+    changed_members = true;
   }
   return reached;
 }
@@ -169,7 +171,11 @@ std::int64_t add(db::Tx& tx, Portal& portal, const Task& task, std::int64_t auth
       "UPDATE tasks SET comments_count = comments_count + 1, activity_date = ? WHERE id = ?",
       {now, task.id});
   history::record(tx.conn, task.id, author, {"COMMENT", std::nullopt, std::to_string(id), ""});
-  auto mentioned = bring_in_mentioned(tx, task, author, bbcode::mentions(comment.text));
+  bool changed_members = false;
+  auto mentioned =
+      bring_in_mentioned(tx, task, author, bbcode::mentions(comment.text), changed_members);
+  // The newcomers' lists and boards learn of the task.
+  if (changed_members) after_change(tx, portal, task.id, "members", author);
   // The author has read the task up to their own comment.
   mark_viewed(tx.conn, task.id, author);
   reindex(tx.conn, task.id);

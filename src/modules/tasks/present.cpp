@@ -169,14 +169,19 @@ json::object person_json(const PageContext& c, std::int64_t user_id) {
   return o;
 }
 
-int sub_status(const Task& t, const PageContext& c) {
-  bool open = is_open_status(t.status);
-  if (open && t.deadline && t.deadline < c.now) return kSubOverdue;
+// A new task for its doer that they have not opened yet (the STATUS -2 filter agrees).
+bool not_viewed(const Task& t, const PageContext& c) {
   auto st = c.state.find(t.id);
   bool viewed = st != c.state.end() && st->second.viewed_at;
   bool works = t.responsible_id == c.viewer_id ||
                std::count(t.accomplices.begin(), t.accomplices.end(), c.viewer_id) > 0;
-  if (open && works && !viewed && t.created_by != c.viewer_id) return kSubNotViewed;
+  return is_open_status(t.status) && works && !viewed && t.created_by != c.viewer_id;
+}
+
+int sub_status(const Task& t, const PageContext& c) {
+  bool open = is_open_status(t.status);
+  if (open && t.deadline && t.deadline < c.now) return kSubOverdue;
+  if (not_viewed(t, c)) return kSubNotViewed;
   if (open && t.deadline && t.deadline - c.now < kDeadlineSoonSeconds) return kSubAlmostOverdue;
   return t.status;
 }
@@ -200,7 +205,7 @@ json::object present(const Task& t, const PageContext& c, const Selection& sel) 
   if (sel.has("MARK")) o["mark"] = t.mark.empty() ? json::value(nullptr) : json::value(t.mark);
   if (sel.has("PRIORITY")) o["priority"] = str(t.priority);
   if (sel.has("MULTITASK")) o["multitask"] = "N";
-  if (sel.has("NOT_VIEWED")) o["notViewed"] = yn(sub_status(t, c) == kSubNotViewed);
+  if (sel.has("NOT_VIEWED")) o["notViewed"] = yn(not_viewed(t, c));
   if (sel.has("REPLICATE")) o["replicate"] = "N";
   if (sel.has("STAGE_ID")) o["stageId"] = str(t.stage_id);
   if (sel.has("CREATED_BY")) o["createdBy"] = str(t.created_by);

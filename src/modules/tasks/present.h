@@ -84,5 +84,7 @@ json::object person_json(const PageContext& context, std::int64_t user_id);
 
 // subStatus for the viewer: -1 overdue, -2 not viewed, -3 almost overdue, else the status.
 int sub_status(const Task& task, const PageContext& context);
+// notViewed: a new task for its responsible or co-executor that they have not opened yet.
+bool not_viewed(const Task& task, const PageContext& context);
 
 }  // namespace artel::tasks

@@ -22,14 +22,6 @@ namespace {
 constexpr std::int64_t kMaxEntrySeconds = 7 * 24 * 3600;
 constexpr std::size_t kMaxComment = 10'000;
 
-std::string duration_text(std::int64_t seconds) {
-  std::int64_t h = seconds / 3600, m = seconds % 3600 / 60, s = seconds % 60;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(h),
-                static_cast<long long>(m), static_cast<long long>(s));
-  return buf;
-}
-
 // The task's total follows its entries; the history notes the change with a reason.
 void refresh_total(db::Tx& tx, std::int64_t task_id, std::int64_t actor, const std::string& note) {
   std::int64_t before =
@@ -162,9 +154,8 @@ std::int64_t record(db::Tx& tx, const Entry& e, std::int64_t actor) {
       {e.task_id, e.user_id, e.seconds, e.comment, std::int64_t{e.source}, e.created_date,
        e.date_start ? db::Value(e.date_start) : db::Value(nullptr),
        e.date_stop ? db::Value(e.date_stop) : db::Value(nullptr)});
-  std::string note = (e.source == kSourceTimer ? "timer: +" : "entered: +") +
-                     duration_text(e.seconds) + (e.comment.empty() ? "" : " — " + e.comment);
-  refresh_total(tx, e.task_id, actor, note);
+  // The note is the person's own words: what the time went on.
+  refresh_total(tx, e.task_id, actor, e.comment);
   return id;
 }
 
@@ -371,9 +362,8 @@ rest::CallResult update_method(rest::Call& call) {
         "UPDATE task_elapsed SET seconds = ?, comment_text = ?, created_date = ? WHERE "
         "id = ?",
         {new_seconds, comment.value_or(row->comment), created, id});
-    std::string note = "entry " + std::to_string(id) + ": " + duration_text(row->seconds) + " → " +
-                       duration_text(new_seconds) +
-                       (comment && !comment->empty() ? " — " + *comment : "");
+    // The note is the reason the person gave for the correction.
+    std::string note = comment.value_or("");
     refresh_total(tx, task_id, call.caller.user_id, note);
     after_change(tx, call.portal, task_id, "time", call.caller.user_id);
   });
@@ -390,8 +380,7 @@ rest::CallResult delete_method(rest::Call& call) {
     if (row->user_id != call.caller.user_id && !l.relation.directs())
       throw not_allowed("delete another person's time entry");
     tx.conn.run("DELETE FROM task_elapsed WHERE id = ?", {id});
-    refresh_total(tx, task_id, call.caller.user_id,
-                  "entry " + std::to_string(id) + " removed: -" + duration_text(row->seconds));
+    refresh_total(tx, task_id, call.caller.user_id, "");
     after_change(tx, call.portal, task_id, "time", call.caller.user_id);
   });
   return {nullptr};

@@ -124,14 +124,9 @@ function show(kind: HistoryKind, value: string | null, w: HistoryWords): string 
   }
 }
 
-/**
- * The reason part of the server's note on a time change: "entry 3: 1:00:00 → 0:30:00 — too
- * long" → "too long". Notes without a reason give "".
- */
+/** The note of a time change is the person's own words: what the time went on, or why it was corrected. */
 export function noteReason(note: string | undefined): string {
-  if (!note) return ''
-  const at = note.indexOf(' — ')
-  return at >= 0 ? note.slice(at + 3).trim() : ''
+  return note?.trim() ?? ''
 }
 
 export function describeHistory(entry: HistoryEntry, w: HistoryWords): HistoryLine {

@@ -355,17 +355,15 @@ describe('history lines', () => {
       to: 'Anna, Boris',
     })
     expect(
-      describeHistory(
-        entry('TIME_SPENT_IN_LOGS', '3600', '1800', 'entry 1: 1:00:00 → 0:30:00 — too long'),
-        words,
-      ),
+      describeHistory(entry('TIME_SPENT_IN_LOGS', '3600', '1800', 'too long'), words),
     ).toMatchObject({ from: '1 h', to: '30 min', note: 'too long' })
     expect(describeHistory(entry('CHECKLIST_ITEM_CREATE', '', 'point'), words)).toMatchObject({
       from: '',
       to: 'point',
     })
     expect(describeHistory(entry('NEW', null, null), words)).toMatchObject({ kind: 'event' })
-    expect(noteReason('timer: +0:05:00')).toBe('')
+    expect(noteReason('  too long ')).toBe('too long')
+    expect(noteReason(undefined)).toBe('')
     expect(historyAuthor(entry('NEW', null, null).user)).toBe('Anna Belova')
   })
 
