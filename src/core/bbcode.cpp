@@ -263,7 +263,7 @@ std::string to_html(std::string_view text, std::string_view base_url) {
       i = close + 6;
     } else if (tag->name == "USER" && all_digits(tag->value)) {
       std::string href = std::string(base_url) + "/company/personal/user/" + tag->value + "/";
-      out += "<a href=\"" + html_escape(href) + "\">";
+      out += "<a class=\"mention\" href=\"" + html_escape(href) + "\">";
       open.push_back("USER");
       i += tag->length;
     } else {

@@ -83,6 +83,12 @@ describe('task.commentitem.add and getlist', () => {
     )
     const seen = await co.get(co.dora, t.id)
     assert.ok(seen && seen.auditors.includes(String(co.dora.id)))
+    // The stored text keeps the code; the HTML links the profile as a mention.
+    const [posted] = ok(await co.carl.call('task.commentitem.getlist', [t.id]))
+    assert.match(
+      posted.POST_MESSAGE_HTML,
+      /<a class="mention" href="[^"]*\/company\/personal\/user\/\d+\/">Dora Top<\/a>/,
+    )
     const { list: h } = ok(
       await co.carl.call('tasks.task.history.list', {
         taskId: t.id,

@@ -38,7 +38,7 @@ TEST(Bbcode, HtmlStylesLinesAndLinks) {
   EXPECT_EQ(bbcode::to_html("[URL]https://a.test/?a=1&b=2[/URL]"),
             "<a href=\"https://a.test/?a=1&amp;b=2\">https://a.test/?a=1&amp;b=2</a>");
   EXPECT_EQ(bbcode::to_html("[USER=7]Ann[/USER]", "https://p.test"),
-            "<a href=\"https://p.test/company/personal/user/7/\">Ann</a>");
+            "<a class=\"mention\" href=\"https://p.test/company/personal/user/7/\">Ann</a>");
 }
 
 TEST(Bbcode, HtmlRefusesUnsafeLinksButKeepsTheirText) {

@@ -1,5 +1,6 @@
 #include "modules/users/invitations.h"
 
+#include "core/bbcode.h"
 #include "core/crypto.h"
 #include "core/error.h"
 #include "core/time.h"
@@ -13,29 +14,6 @@ namespace artel::users {
 namespace {
 
 constexpr std::int64_t kInvitationLifetime = 30 * 24 * 3600;
-
-std::string html_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 OutgoingMail invitation_mail(const std::string& language, const std::string& portal_name,
                              const std::string& inviter, const std::string& link) {
@@ -62,9 +40,9 @@ OutgoingMail invitation_mail(const std::string& language, const std::string& por
   OutgoingMail m;
   m.subject = subject;
   m.text = greeting + "\n\n" + body + "\n" + link + "\n";
-  m.html = "<p>" + html_escape(greeting) + "</p><p>" + html_escape(body) + "</p><p><a href=\"" +
-           html_escape(link) + "\">" + html_escape(button) + "</a></p><p>" + html_escape(link) +
-           "</p>";
+  m.html = "<p>" + bbcode::html_escape(greeting) + "</p><p>" + bbcode::html_escape(body) +
+           "</p><p><a href=\"" + bbcode::html_escape(link) + "\">" + bbcode::html_escape(button) +
+           "</a></p><p>" + bbcode::html_escape(link) + "</p>";
   return m;
 }
 
