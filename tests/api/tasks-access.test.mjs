@@ -136,6 +136,25 @@ describe('role views and the subordinates filter (C14)', () => {
     assert.ok(await has(co.helen, { SUBORDINATE: 'Y' }))
     assert.ok(!(await has(co.ann, { SUBORDINATE: 'Y' })))
     assert.ok(!(await has(co.uma, { SUBORDINATE: 'Y' })))
+    // A head's own task counts only once someone below them takes part: the head is in the
+    // department they head, but is not their own subordinate.
+    const own = await co.task(co.eric, { TITLE: 'Своя', RESPONSIBLE_ID: co.eric.id })
+    const hasOwn = async (filter) =>
+      (await co.list(co.eric, { filter: { ID: own.id, ...filter } })).ids.length === 1
+    assert.ok(await hasOwn({}))
+    assert.ok(!(await hasOwn({ SUBORDINATE: 'Y' })))
+    assert.ok(await hasOwn({ '!SUBORDINATE': 'Y' }))
+    // The negation never widens sight either.
+    assert.ok(!(await has(co.boris, { '!SUBORDINATE': 'Y' })))
+    assert.ok(!(await has(co.uma, { '!SUBORDINATE': 'Y' })))
+    ok(
+      await co.eric.call('tasks.task.update', {
+        taskId: own.id,
+        fields: { AUDITORS: [co.alex.id] },
+      }),
+    )
+    assert.ok(await hasOwn({ SUBORDINATE: 'Y' }))
+    assert.ok(!(await hasOwn({ '!SUBORDINATE': 'Y' })))
     // A filter on someone else's role never widens sight.
     assert.ok(!(await has(co.boris, { RESPONSIBLE_ID: co.ann.id })))
     assert.ok(!(await has(co.boris, { MEMBER: co.boris.id })))

@@ -193,17 +193,27 @@ bool add_special(rest::ListQuery& q, const std::string& raw_key, const json::val
                     {c.viewer.user_id});
   } else if (n == "SUBORDINATE") {
     // Tasks in which someone the viewer heads takes part (the "subordinates' tasks" view).
+    // The scope table answers "a member is in a department they head" with one index range;
+    // only for the viewer's own tasks must the members be read, since that member may be
+    // the viewer. Such tasks are all visible to the head, so visibility is implied.
     if (!flag_value(value, n)) return true;
-    if (c.viewer.headed_departments.empty()) {
-      q.add_condition("1=0");
+    if (c.viewer.scope_roots.empty()) {
+      q.add_condition(k.negate ? "1=1" : "1=0");
       return true;
     }
-    db::Params p{c.viewer.user_id};
+    if (!k.negate) c.implies_visible = true;
+    db::Params p;
+    for (auto d : c.viewer.scope_roots) p.emplace_back(d);
+    p.emplace_back(c.viewer.user_id);
+    p.emplace_back(c.viewer.user_id);
     for (auto d : c.viewer.headed_departments) p.emplace_back(d);
-    q.add_condition(
-        "t.id IN (SELECT m.task_id FROM task_members m JOIN user_departments ud ON "
-        "ud.user_id = m.user_id WHERE m.user_id <> ? AND ud.department_id IN " +
-            placeholders(c.viewer.headed_departments.size()) + ")",
+    add(q, k,
+        "t.id IN (SELECT s.task_id FROM task_scope s WHERE s.department_id IN " +
+            placeholders(c.viewer.scope_roots.size()) +
+            ") AND (t.id NOT IN (SELECT vm.task_id FROM task_members vm WHERE vm.user_id = ?) "
+            "OR EXISTS (SELECT 1 FROM task_members m JOIN user_departments ud ON ud.user_id = "
+            "m.user_id WHERE m.task_id = t.id AND m.user_id <> ? AND ud.department_id IN " +
+            placeholders(c.viewer.headed_departments.size()) + "))",
         std::move(p));
   } else if (n == "NOT_VIEWED") {
     if (!flag_value(value, n)) return true;
