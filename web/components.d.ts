@@ -84,6 +84,8 @@ declare module 'vue' {
     StageDialog: typeof import('./src/components/taskviews/StageDialog.vue')['default']
     StatusBadge: typeof import('./src/components/employees/StatusBadge.vue')['default']
     TaskActions: typeof import('./src/components/tasks/TaskActions.vue')['default']
+    TaskBulkPanel: typeof import('./src/components/tasks/TaskBulkPanel.vue')['default']
+    TaskBulkResult: typeof import('./src/components/tasks/TaskBulkResult.vue')['default']
     TaskChecklist: typeof import('./src/components/tasks/TaskChecklist.vue')['default']
     TaskComments: typeof import('./src/components/tasks/TaskComments.vue')['default']
     TaskCounters: typeof import('./src/components/tasks/TaskCounters.vue')['default']
