@@ -97,6 +97,7 @@ declare module 'vue' {
     TaskPeoplePicker: typeof import('./src/components/tasks/TaskPeoplePicker.vue')['default']
     TaskPerson: typeof import('./src/components/tasks/TaskPerson.vue')['default']
     TaskPicker: typeof import('./src/components/tasks/TaskPicker.vue')['default']
+    TaskPlanDialog: typeof import('./src/components/tasks/TaskPlanDialog.vue')['default']
     TaskRating: typeof import('./src/components/tasks/TaskRating.vue')['default']
     TaskSidebar: typeof import('./src/components/tasks/TaskSidebar.vue')['default']
     TasksTabs: typeof import('./src/components/tasks/TasksTabs.vue')['default']
