@@ -5,10 +5,10 @@
 #include <map>
 #include <tuple>
 
+#include "core/bbcode.h"
 #include "core/languages.h"
 #include "core/time.h"
 #include "jobs/scheduler.h"
-#include "core/bbcode.h"
 #include "modules/im/notify.h"
 #include "modules/settings/store.h"
 #include "modules/users/store.h"

@@ -4,12 +4,12 @@
 #include <algorithm>
 #include <map>
 
+#include "core/bbcode.h"
 #include "core/crypto.h"
 #include "core/error.h"
 #include "core/languages.h"
 #include "core/text.h"
 #include "core/time.h"
-#include "core/bbcode.h"
 #include "modules/im/catalogue.h"
 #include "modules/im/delivery.h"
 #include "modules/im/notify.h"

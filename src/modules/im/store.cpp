@@ -1,7 +1,7 @@
 #include "modules/im/store.h"
 
-#include "core/text.h"
 #include "core/bbcode.h"
+#include "core/text.h"
 
 namespace artel::notify::store {
 

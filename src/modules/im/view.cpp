@@ -3,8 +3,8 @@
 #include <array>
 #include <set>
 
-#include "core/time.h"
 #include "core/bbcode.h"
+#include "core/time.h"
 #include "modules/users/service.h"
 #include "modules/users/store.h"
 #include "net/hub.h"
