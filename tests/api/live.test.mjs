@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test'
 import WebSocket from 'ws'
 
 import { ok } from '../support/expect.mjs'
+import { liveUrl, openLive } from '../support/live.mjs'
 import { startPortal } from '../support/server.mjs'
 
 let portal
@@ -23,53 +24,9 @@ after(async () => {
   await portal?.stop()
 })
 
-const wsUrl = () => `${portal.url.replace(/^http/, 'ws')}/ws`
+const wsUrl = () => liveUrl(portal)
 
-// Opens /ws with a session cookie; resolves to { ws, messages, next(predicate, ms) }.
-function connect(session, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(wsUrl(), {
-      headers: { cookie: `artel_session=${session.cookie}`, origin: portal.url, ...headers },
-    })
-    sockets.push(ws)
-    const messages = []
-    const waiters = new Set()
-    ws.on('message', (data) => {
-      let msg
-      try {
-        msg = JSON.parse(String(data))
-      } catch {
-        msg = { unparsed: String(data) }
-      }
-      messages.push(msg)
-      for (const w of [...waiters]) w(msg)
-    })
-    const next = (predicate, ms = 5000) => {
-      const found = messages.find(predicate)
-      if (found) return Promise.resolve(found)
-      return new Promise((res, rej) => {
-        const waiter = (m) => {
-          if (!predicate(m)) return
-          clearTimeout(timer)
-          waiters.delete(waiter)
-          res(m)
-        }
-        const timer = setTimeout(() => {
-          waiters.delete(waiter)
-          rej(
-            new Error(`no matching live message within ${ms} ms; got ${JSON.stringify(messages)}`),
-          )
-        }, ms)
-        waiters.add(waiter)
-      })
-    }
-    ws.once('open', () => resolve({ ws, messages, next }))
-    ws.once('unexpected-response', (_req, res) =>
-      reject(new Error(`upgrade refused: HTTP ${res.statusCode}`)),
-    )
-    ws.once('error', reject)
-  })
-}
+const connect = (session, headers = {}) => openLive(portal, session, sockets, { headers })
 
 // Tries an upgrade that should be refused; resolves to the HTTP status (or 'error'/'closed').
 function refusedUpgrade(headers = {}) {

@@ -4,9 +4,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 
-import WebSocket from 'ws'
-
 import { email, fails, ISO_WITH_OFFSET, ok } from '../support/expect.mjs'
+import { openLive } from '../support/live.mjs'
 import { phpQuery } from '../support/rest.mjs'
 import { startPortal } from '../support/server.mjs'
 import { startSmtp } from '../support/smtp.mjs'
@@ -69,41 +68,7 @@ const list = async (person, params = {}) => ok(await person.session.call('im.not
 const entry = async (person, id) =>
   (await list(person)).notifications?.find((n) => n.id === id) ?? null
 
-// Opens /ws as a person; resolves to { messages, next(predicate) }.
-function connect(session) {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${portal.url.replace(/^http/, 'ws')}/ws`, {
-      headers: { cookie: `artel_session=${session.cookie}`, origin: portal.url },
-    })
-    sockets.push(ws)
-    const messages = []
-    const waiters = new Set()
-    ws.on('message', (data) => {
-      const msg = JSON.parse(String(data))
-      messages.push(msg)
-      for (const w of [...waiters]) w(msg)
-    })
-    const next = (predicate, ms = 10000) => {
-      const found = messages.find(predicate)
-      if (found) return Promise.resolve(found)
-      return new Promise((res, rej) => {
-        const waiter = (m) => {
-          if (!predicate(m)) return
-          clearTimeout(timer)
-          waiters.delete(waiter)
-          res(m)
-        }
-        const timer = setTimeout(() => {
-          waiters.delete(waiter)
-          rej(new Error(`no such live message within ${ms} ms: ${JSON.stringify(messages)}`))
-        }, ms)
-        waiters.add(waiter)
-      })
-    }
-    ws.once('open', () => resolve({ messages, next }))
-    ws.once('error', reject)
-  })
-}
+const connect = (session) => openLive(portal, session, sockets)
 
 describe('im.notify.personal.add, im.notify.system.add, im.notify', () => {
   test('a personal notice reaches the recipient with its author and the Bitrix24 fields', async () => {

@@ -30,6 +30,13 @@ let missing // the same shape with nothing behind it
 //       'skip' — makes something new of the caller's own (add/update of their own items),
 //                not about another person's task; listed so the table stays complete.
 // call(ids) gives the parameters.
+const report = (i, extra = {}) => ({
+  DATE_FROM: '2000-01-01',
+  DATE_TO: '2100-01-01',
+  GROUP_BY: 'TASK',
+  FILTER: { TASK_ID: i.task },
+  ...extra,
+})
 const METHODS = {
   'tasks.task.add': { kind: 'task', call: (i) => ({ fields: { TITLE: 'x', PARENT_ID: i.task } }) },
   'tasks.task.update': { kind: 'task', call: (i) => ({ taskId: i.task, fields: { TITLE: 'x' } }) },
@@ -60,34 +67,9 @@ const METHODS = {
   'artel.task.timer.start': { kind: 'task', call: (i) => ({ taskId: i.task }) },
   'artel.task.timer.stop': { kind: 'task', call: (i) => ({ taskId: i.task }) },
   'artel.task.timer.get': { kind: 'own', call: () => ({}) },
-  'artel.task.report.time': {
-    kind: 'task',
-    call: (i) => ({
-      DATE_FROM: '2000-01-01',
-      DATE_TO: '2100-01-01',
-      GROUP_BY: 'TASK',
-      FILTER: { TASK_ID: i.task },
-    }),
-  },
-  'artel.task.report.tasks': {
-    kind: 'task',
-    call: (i) => ({
-      DATE_FROM: '2000-01-01',
-      DATE_TO: '2100-01-01',
-      GROUP_BY: 'TASK',
-      FILTER: { TASK_ID: i.task },
-    }),
-  },
-  'artel.task.report.export': {
-    kind: 'task',
-    call: (i) => ({
-      TYPE: 'time',
-      DATE_FROM: '2000-01-01',
-      DATE_TO: '2100-01-01',
-      GROUP_BY: 'TASK',
-      FILTER: { TASK_ID: i.task },
-    }),
-  },
+  'artel.task.report.time': { kind: 'task', call: (i) => report(i) },
+  'artel.task.report.tasks': { kind: 'task', call: (i) => report(i) },
+  'artel.task.report.export': { kind: 'task', call: (i) => report(i, { TYPE: 'time' }) },
   'artel.task.template.createtask': { kind: 'task', call: (i) => ({ templateId: i.template }) },
   'artel.task.filter.list': { kind: 'own', call: () => ({}) },
   'artel.task.filter.add': { kind: 'skip' },

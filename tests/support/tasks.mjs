@@ -15,9 +15,8 @@
 //   xena: an extranet person
 import assert from 'node:assert/strict'
 
-import WebSocket from 'ws'
-
 import { email, ok } from './expect.mjs'
+import { openLive } from './live.mjs'
 import { hook, show } from './rest.mjs'
 
 let counter = 0
@@ -148,41 +147,8 @@ export async function company(portal, { extranet = true } = {}) {
   return co
 }
 
-// Opens /ws with a person's session; resolves to { messages, next(predicate, ms), none(predicate, ms) }.
-export function live(portal, session, sockets) {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${portal.url.replace(/^http/, 'ws')}/ws`, {
-      headers: { cookie: `artel_session=${session.cookie}`, origin: portal.url },
-    })
-    sockets.push(ws)
-    const messages = []
-    const waiters = new Set()
-    ws.on('message', (data) => {
-      const msg = JSON.parse(String(data))
-      messages.push(msg)
-      for (const w of [...waiters]) w(msg)
-    })
-    const next = (predicate, ms = 10000) => {
-      const found = messages.find(predicate)
-      if (found) return Promise.resolve(found)
-      return new Promise((res, rej) => {
-        const waiter = (m) => {
-          if (!predicate(m)) return
-          clearTimeout(timer)
-          waiters.delete(waiter)
-          res(m)
-        }
-        const timer = setTimeout(() => {
-          waiters.delete(waiter)
-          rej(new Error(`no such live message within ${ms} ms: ${JSON.stringify(messages)}`))
-        }, ms)
-        waiters.add(waiter)
-      })
-    }
-    ws.once('open', () => resolve({ ws, messages, next }))
-    ws.once('error', reject)
-  })
-}
+// A person's live connection (see live.mjs).
+export const live = (portal, session, sockets) => openLive(portal, session, sockets)
 
 // Polls fn until it returns a truthy value; throws with the last value after `ms`.
 export async function eventually(fn, { ms = 15000, every = 100, what = 'condition' } = {}) {
