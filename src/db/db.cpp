@@ -8,6 +8,17 @@
 
 namespace artel::db {
 
+std::string in_list(std::size_t n) {
+  std::string s = "(";
+  s.reserve(2 * n + 1);
+  for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
+  return s + ")";
+}
+
+Params values(const std::vector<std::int64_t>& ids) {
+  return Params(ids.begin(), ids.end());
+}
+
 std::int64_t Conn::insert(std::string_view sql, const Params& params) {
   std::optional<std::int64_t> id;
   run(std::string(sql) + " RETURNING id", params, [&](const Row& r) { id = r.integer(0); });

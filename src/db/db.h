@@ -35,6 +35,12 @@ inline Value text_or_null(const std::string& s) {
   return s.empty() ? Value(nullptr) : Value(s);
 }
 
+// "(?,?,?)": the placeholders of an IN list of n values, to go with values(). n must not be 0
+// ("()" is no SQL): callers decide what an empty list means.
+std::string in_list(std::size_t n);
+// The parameters of an IN list.
+Params values(const std::vector<std::int64_t>& ids);
+
 // One result row; valid only inside the callback that receives it.
 class Row {
  public:

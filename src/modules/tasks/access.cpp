@@ -7,12 +7,6 @@ namespace artel::tasks {
 
 namespace {
 
-std::string placeholders(std::size_t n) {
-  std::string s = "(";
-  for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
-  return s + ")";
-}
-
 void fill_structure(db::Conn& conn, Viewer& v) {
   // The tree is small (hundreds of departments) and read whole: walking it here keeps the SQL
   // of every list query a plain IN list that both databases plan well.
@@ -96,7 +90,7 @@ bool heads_person(db::Conn& conn, const Viewer& viewer, std::int64_t user_id) {
   for (auto d : viewer.headed_departments) p.emplace_back(d);
   return conn
       .integer("SELECT 1 FROM user_departments WHERE user_id = ? AND department_id IN " +
-                   placeholders(viewer.headed_departments.size()) + " LIMIT 1",
+                   db::in_list(viewer.headed_departments.size()) + " LIMIT 1",
                p)
       .has_value();
 }
@@ -121,8 +115,8 @@ std::map<std::int64_t, Relation> relations(db::Conn& conn, const Viewer& viewer,
   conn.run(
       "SELECT DISTINCT m.task_id, m.role FROM task_members m JOIN user_departments ud ON "
       "ud.user_id = m.user_id WHERE m.task_id IN " +
-          placeholders(tasks.size()) + " AND m.user_id <> ? AND ud.department_id IN " +
-          placeholders(viewer.headed_departments.size()),
+          db::in_list(tasks.size()) + " AND m.user_id <> ? AND ud.department_id IN " +
+          db::in_list(viewer.headed_departments.size()),
       p, [&](const db::Row& row) {
         Relation& r = out[row.integer(0)];
         r.heads_member = true;
@@ -144,9 +138,8 @@ void restrict_to_visible(rest::ListQuery& q, const Viewer& v, VisibleForm form) 
     return;
   }
   // A head: the tasks whose scope holds a department they head (one index range each).
-  std::string in = placeholders(v.scope_roots.size());
-  db::Params roots;
-  for (auto d : v.scope_roots) roots.emplace_back(d);
+  std::string in = db::in_list(v.scope_roots.size());
+  db::Params roots = db::values(v.scope_roots);
   db::Params p;
   std::string sql;
   if (form == VisibleForm::Scan) {

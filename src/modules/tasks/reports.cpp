@@ -100,12 +100,6 @@ Params read_params(const json::object& p, const timeutil::TimeZone& zone) {
   return r;
 }
 
-std::string placeholders(std::size_t n) {
-  std::string s = "(";
-  for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
-  return s + ")";
-}
-
 // The departments a filter by department covers: it and everything below it.
 std::vector<std::int64_t> subtree(db::Conn& conn, std::int64_t root) {
   std::map<std::int64_t, std::vector<std::int64_t>> children;
@@ -126,36 +120,32 @@ void add_conditions(rest::ListQuery& q, db::Conn& conn, const Viewer& viewer, co
                     const std::string& person_column) {
   restrict_to_visible(q, viewer);
   if (!p.users.empty()) {
-    db::Params ids;
-    for (auto u : p.users) ids.emplace_back(u);
-    // Each SQL text is built before its call: the order in which arguments are evaluated is
-    // unspecified, and the moved-from list would give placeholders(0).
-    std::string sql = person_column + " IN " + placeholders(ids.size());
-    q.add_condition(sql, std::move(ids));
+    q.add_condition(person_column + " IN " + db::in_list(p.users.size()), db::values(p.users));
   }
   if (p.department) {
-    auto deps = subtree(conn, p.department);
-    db::Params ids;
-    for (auto d : deps) ids.emplace_back(d);
-    std::string sql = person_column +
-                      " IN (SELECT ud.user_id FROM user_departments ud WHERE ud.department_id IN " +
-                      placeholders(ids.size()) + ")";
-    q.add_condition(sql, std::move(ids));
+    auto departments = subtree(conn, p.department);
+    q.add_condition(
+        person_column +
+            " IN (SELECT ud.user_id FROM user_departments ud WHERE ud.department_id IN " +
+            db::in_list(departments.size()) + ")",
+        db::values(departments));
   }
   if (p.group) q.add_condition("t.group_id = ?", {*p.group});
   if (p.task) q.add_condition("t.id = ?", {*p.task});
   if (!p.tags.empty()) {
+    // Each SQL text is built before its call: the order in which arguments are evaluated is
+    // unspecified, and the moved-from list would give db::in_list(0).
     db::Params tags;
     for (const auto& tag : p.tags) tags.emplace_back(tag);
     std::string sql = "t.id IN (SELECT g.task_id FROM task_tags g WHERE g.tag IN " +
-                      placeholders(tags.size()) + ")";
+                      db::in_list(tags.size()) + ")";
     q.add_condition(sql, std::move(tags));
   }
   if (!p.without_tags.empty()) {
     db::Params tags;
     for (const auto& tag : p.without_tags) tags.emplace_back(tag);
     std::string sql = "t.id NOT IN (SELECT g.task_id FROM task_tags g WHERE g.tag IN " +
-                      placeholders(tags.size()) + ")";
+                      db::in_list(tags.size()) + ")";
     q.add_condition(sql, std::move(tags));
   }
 }

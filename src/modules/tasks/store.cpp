@@ -68,20 +68,6 @@ db::Value id_or_null(std::int64_t id) {
   return id ? db::Value(id) : db::Value(nullptr);
 }
 
-// "(?,?,?)" for an IN list of n values.
-std::string placeholders(std::size_t n) {
-  std::string s = "(";
-  for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
-  return s + ")";
-}
-
-db::Params as_params(const std::vector<std::int64_t>& ids) {
-  db::Params p;
-  p.reserve(ids.size());
-  for (auto id : ids) p.emplace_back(id);
-  return p;
-}
-
 // Columns written by insert and save, in the order of column_values(). Not time_spent and
 // comments_count: their own statements keep them (a time entry, a comment), often in the same
 // transaction as a save of a Task read before, which must not undo them.
@@ -248,8 +234,8 @@ void load_details(db::Conn& conn, std::vector<Task>& tasks) {
     t.crm_links.clear();
     t.depends_on.clear();
   }
-  std::string in = placeholders(ids.size());
-  db::Params p = as_params(ids);
+  std::string in = db::in_list(ids.size());
+  db::Params p = db::values(ids);
   conn.run("SELECT task_id, user_id, role FROM task_members WHERE task_id IN " + in +
                " AND role IN ('A', 'U') ORDER BY task_id, user_id",
            p, [&](const db::Row& r) {
@@ -334,8 +320,8 @@ void rebuild_scope(db::Conn& conn, const std::vector<std::int64_t>& task_ids) {
     std::vector<std::int64_t> chunk(
         task_ids.begin() + static_cast<std::ptrdiff_t>(at),
         task_ids.begin() + static_cast<std::ptrdiff_t>(std::min(task_ids.size(), at + kChunk)));
-    std::string in = placeholders(chunk.size());
-    db::Params p = as_params(chunk);
+    std::string in = db::in_list(chunk.size());
+    db::Params p = db::values(chunk);
     conn.run("DELETE FROM task_scope WHERE task_id IN " + in, p);
     insert_scope(conn, " WHERE m.task_id IN " + in, p);
   }
@@ -363,8 +349,8 @@ void save_crm_links(db::Conn& conn, std::int64_t task_id, const std::vector<std:
 std::vector<Dependency> dependencies_of(db::Conn& conn, const std::vector<std::int64_t>& ids) {
   std::vector<Dependency> out;
   if (ids.empty()) return out;
-  std::string in = placeholders(ids.size());
-  db::Params p = as_params(ids);
+  std::string in = db::in_list(ids.size());
+  db::Params p = db::values(ids);
   db::Params both = p;
   both.insert(both.end(), p.begin(), p.end());
   conn.run("SELECT task_from, task_to, link_type FROM task_dependencies WHERE task_from IN " + in +
