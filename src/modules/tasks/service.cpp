@@ -423,9 +423,13 @@ rest::CallResult update(rest::Call& call) {
       store::save_members(tx.conn, after);
     if (in.tags) store::save_tags(tx.conn, id, after.tags);
     if (in.crm_links) store::save_crm_links(tx.conn, id, after.crm_links);
-    if (in.mark_comment && !in.mark_comment->empty())
-      comments::add_text(tx, call.portal, after, actor, *in.mark_comment);
-    reindex(tx.conn, id);
+    // The search text is the title, description, tags and comments: a comment added here
+    // reindexes the task itself.
+    bool commented = in.mark_comment && !in.mark_comment->empty();
+    if (commented) comments::add_text(tx, call.portal, after, actor, *in.mark_comment);
+    if (!commented && (before.title != after.title || before.description != after.description ||
+                       before.tags != after.tags))
+      reindex(tx.conn, id);
     notices::changed(tx, call.portal, before, after, actor);
     after_change(tx, call.portal, id, "update", actor);
   });
