@@ -285,16 +285,31 @@ void remove(db::Conn& conn, std::int64_t id) {
 }
 
 void save_members(db::Conn& conn, const Task& t) {
-  conn.run("DELETE FROM task_members WHERE task_id = ?", {t.id});
-  std::set<std::pair<std::int64_t, char>> rows;
-  rows.insert({t.created_by, 'O'});
-  rows.insert({t.responsible_id, 'R'});
-  for (auto id : t.accomplices) rows.insert({id, 'A'});
-  for (auto id : t.auditors) rows.insert({id, 'U'});
-  for (const auto& [user, role] : rows)
-    conn.run("INSERT INTO task_members(task_id, user_id, role) VALUES (?, ?, ?)",
-             {t.id, user, std::string(1, role)});
-  rebuild_scope(conn, {t.id});
+  using Member = std::pair<std::int64_t, std::string>;
+  std::set<Member> rows{{t.created_by, "O"}, {t.responsible_id, "R"}};
+  for (auto id : t.accomplices) rows.insert({id, "A"});
+  for (auto id : t.auditors) rows.insert({id, "U"});
+  std::set<Member> stored;
+  conn.run("SELECT user_id, role FROM task_members WHERE task_id = ?", {t.id},
+           [&](const db::Row& r) {
+             stored.insert({r.integer(0), r.text(1)});
+           });
+  if (rows == stored) return;
+  std::set<std::int64_t> people, people_before;
+  for (const auto& [user, role] : stored) {
+    people_before.insert(user);
+    if (!rows.count({user, role}))
+      conn.run("DELETE FROM task_members WHERE task_id = ? AND user_id = ? AND role = ?",
+               {t.id, user, role});
+  }
+  for (const auto& [user, role] : rows) {
+    people.insert(user);
+    if (!stored.count({user, role}))
+      conn.run("INSERT INTO task_members(task_id, user_id, role) VALUES (?, ?, ?)",
+               {t.id, user, role});
+  }
+  // The scope follows the people, whatever their roles.
+  if (people != people_before) rebuild_scope(conn, {t.id});
 }
 
 namespace {
