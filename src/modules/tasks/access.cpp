@@ -84,6 +84,15 @@ Viewer viewer_of_user(db::Conn& conn, std::int64_t user_id) {
   return v;
 }
 
+rest::Caller caller_of(const Viewer& viewer) {
+  rest::Caller c;
+  c.kind = rest::AuthKind::Session;
+  c.user_id = viewer.user_id;
+  c.is_admin = viewer.is_admin;
+  c.is_extranet = viewer.is_extranet;
+  return c;
+}
+
 bool heads_person(db::Conn& conn, const Viewer& viewer, std::int64_t user_id) {
   if (user_id == viewer.user_id || viewer.headed_departments.empty()) return false;
   db::Params p{user_id};

@@ -120,12 +120,8 @@ std::vector<std::int64_t> bring_in_mentioned(db::Tx& tx, const Task& task, std::
                                              const std::vector<std::int64_t>& mentioned,
                                              bool& changed_members) {
   std::vector<std::int64_t> reached;
-  Viewer v = viewer_of_user(tx.conn, author);
-  rest::Caller caller;
-  caller.kind = rest::AuthKind::Session;
-  caller.user_id = v.user_id;
-  caller.is_admin = v.is_admin;
-  caller.is_extranet = v.is_extranet;
+  if (mentioned.empty()) return reached;
+  rest::Caller caller = caller_of(viewer_of_user(tx.conn, author));
   auto current = store::find(tx.conn, task.id);
   if (!current) return reached;
   Task after = *current;

@@ -30,15 +30,6 @@ const search::Index& search_index() {
   return index;
 }
 
-rest::Caller as_caller(const Viewer& v) {
-  rest::Caller c;
-  c.kind = rest::AuthKind::Session;
-  c.user_id = v.user_id;
-  c.is_admin = v.is_admin;
-  c.is_extranet = v.is_extranet;
-  return c;
-}
-
 std::string new_guid() {
   std::string hex = crypto::sha256_hex(crypto::random_token(32));
   return "{" + hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
@@ -55,7 +46,7 @@ void check_person(db::Conn& conn, const Viewer& author, std::int64_t id, const c
   if (!*active)
     throw bad_argument(
         field, "Field " + std::string(field) + ": person " + std::to_string(id) + " is dismissed.");
-  if (!users::can_see(conn, as_caller(author), id))
+  if (!users::can_see(conn, caller_of(author), id))
     throw bad_argument(field, "Field " + std::string(field) + ": person " + std::to_string(id) +
                                   " does not exist.");
 }
