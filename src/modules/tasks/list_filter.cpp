@@ -268,16 +268,36 @@ void apply_filter(rest::ListQuery& q, const json::object& filter, const FilterCo
   }
 }
 
-rest::ListQuery visible_query(const json::object* filter, const json::value* order,
-                              const FilterContext& c) {
+namespace {
+
+rest::ListQuery filtered(const json::object* filter, const json::value* order,
+                         const FilterContext& c) {
   rest::ListQuery conditions;
   c.implies_visible = false;
   if (filter) apply_filter(conditions, *filter, c);
   apply_order(conditions, order, c.viewer);
+  return conditions;
+}
+
+rest::ListQuery visible(const rest::ListQuery& conditions, const FilterContext& c,
+                        VisibleForm form) {
   rest::ListQuery q;
-  if (!c.implies_visible) restrict_to_visible(q, c.viewer, c.form);
+  if (!c.implies_visible) restrict_to_visible(q, c.viewer, form);
   q.append(conditions);
   return q;
+}
+
+}  // namespace
+
+rest::ListQuery visible_query(const json::object* filter, const json::value* order,
+                              const FilterContext& c) {
+  return visible(filtered(filter, order, c), c, c.form);
+}
+
+VisibleQueries visible_queries(const json::object* filter, const json::value* order,
+                               const FilterContext& c) {
+  rest::ListQuery conditions = filtered(filter, order, c);
+  return {visible(conditions, c, VisibleForm::Scan), visible(conditions, c, VisibleForm::Set)};
 }
 
 void apply_order(rest::ListQuery& q, const json::value* order, const Viewer& viewer) {

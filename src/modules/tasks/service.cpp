@@ -484,10 +484,7 @@ rest::CallResult list(rest::Call& call) {
     const json::value* order = find_ci(call.params, "order");
     std::int64_t now = timeutil::now_seconds();
     // The page walks the tasks in order and checks each; the count builds the visible set.
-    rest::ListQuery page =
-        visible_query(filter, order, {conn, viewer, conn.dialect(), tz, now, VisibleForm::Scan});
-    rest::ListQuery counted =
-        visible_query(filter, order, {conn, viewer, conn.dialect(), tz, now, VisibleForm::Set});
+    auto [page, counted] = visible_queries(filter, order, {conn, viewer, conn.dialect(), tz, now});
     std::int64_t start = call.start;
     auto rows = store::list(conn, page, start);
     store::load_details(conn, rows);
