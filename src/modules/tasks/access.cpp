@@ -204,37 +204,39 @@ Actions allowed_actions(const Task& t, const Relation& r, bool favorite) {
 }
 
 json::object actions_json(const Actions& a, bool upper) {
-  json::object o;
-  auto put = [&](const char* camel, const char* upper_key, bool v) {
-    o[upper ? upper_key : camel] = v;
+  // Bitrix24's names; the camelCase of tasks.task.get is made from them.
+  const std::pair<const char*, bool> entries[] = {
+      {"ACCEPT", false},
+      {"DECLINE", false},
+      {"COMPLETE", a.complete},
+      {"APPROVE", a.approve},
+      {"DISAPPROVE", a.disapprove},
+      {"START", a.start},
+      {"PAUSE", a.pause},
+      {"DELEGATE", a.delegate},
+      {"REMOVE", a.remove},
+      {"EDIT", a.edit},
+      {"DEFER", a.defer},
+      {"RENEW", a.renew},
+      {"CREATE", a.create},
+      {"CHANGE_DEADLINE", a.change_deadline},
+      {"CHECKLIST_ADD_ITEMS", a.checklist_add},
+      {"ADD_FAVORITE", a.add_favorite},
+      {"DELETE_FAVORITE", a.delete_favorite},
+      {"RATE", a.rate},
+      {"TAKE", false},
+      {"EDIT.ORIGINATOR", a.edit_originator},
+      {"CHECKLIST.REORDER", a.checklist_add},
+      {"ELAPSEDTIME.ADD", a.elapsed_time_add},
+      {"DAYPLAN.TIMER.TOGGLE", a.timer_toggle},
+      {"EDIT.PLAN", a.edit_plan},
+      {"CHECKLIST.ADD", a.checklist_add},
+      {"FAVORITE.ADD", a.add_favorite},
+      {"FAVORITE.DELETE", a.delete_favorite},
   };
-  put("accept", "ACCEPT", false);
-  put("decline", "DECLINE", false);
-  put("complete", "COMPLETE", a.complete);
-  put("approve", "APPROVE", a.approve);
-  put("disapprove", "DISAPPROVE", a.disapprove);
-  put("start", "START", a.start);
-  put("pause", "PAUSE", a.pause);
-  put("delegate", "DELEGATE", a.delegate);
-  put("remove", "REMOVE", a.remove);
-  put("edit", "EDIT", a.edit);
-  put("defer", "DEFER", a.defer);
-  put("renew", "RENEW", a.renew);
-  put("create", "CREATE", a.create);
-  put("changeDeadline", "CHANGE_DEADLINE", a.change_deadline);
-  put("checklistAddItems", "CHECKLIST_ADD_ITEMS", a.checklist_add);
-  put("addFavorite", "ADD_FAVORITE", a.add_favorite);
-  put("deleteFavorite", "DELETE_FAVORITE", a.delete_favorite);
-  put("rate", "RATE", a.rate);
-  put("take", "TAKE", false);
-  put("edit.originator", "EDIT.ORIGINATOR", a.edit_originator);
-  put("checklist.reorder", "CHECKLIST.REORDER", a.checklist_add);
-  put("elapsedtime.add", "ELAPSEDTIME.ADD", a.elapsed_time_add);
-  put("dayplan.timer.toggle", "DAYPLAN.TIMER.TOGGLE", a.timer_toggle);
-  put("edit.plan", "EDIT.PLAN", a.edit_plan);
-  put("checklist.add", "CHECKLIST.ADD", a.checklist_add);
-  put("favorite.add", "FAVORITE.ADD", a.add_favorite);
-  put("favorite.delete", "FAVORITE.DELETE", a.delete_favorite);
+  json::object o;
+  for (const auto& [name, allowed] : entries)
+    o[upper ? std::string(name) : camel_name(name)] = allowed;
   return o;
 }
 
