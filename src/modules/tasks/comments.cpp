@@ -16,6 +16,7 @@
 #include "modules/tasks/notices.h"
 #include "modules/tasks/service.h"
 #include "modules/tasks/store.h"
+#include "modules/users/model.h"
 #include "modules/users/service.h"
 #include "rest/list_query.h"
 
@@ -69,8 +70,7 @@ Row read_row(const db::Row& r) {
   c.created_at = r.integer(4);
   c.updated_at = r.integer(5);
   c.message = r.text(6);
-  c.author_name = r.text(7);
-  if (!r.text(8).empty()) c.author_name += (c.author_name.empty() ? "" : " ") + r.text(8);
+  c.author_name = users::display_name(r.text(7), r.text(8), "");
   c.author_email = r.text(9);
   if (!r.is_null(10))
     c.author_photo = FileStore::url(StoredFile{r.integer(10), r.text(11), "", r.text(12), 0});

@@ -8,6 +8,7 @@
 #include "modules/tasks/attachments.h"
 #include "modules/tasks/checklist.h"
 #include "modules/tasks/history.h"
+#include "modules/users/model.h"
 
 namespace artel::tasks {
 
@@ -89,9 +90,7 @@ PageContext load_context(db::Conn& conn, const Viewer& viewer, const std::vector
       db::values(people_ids), [&](const db::Row& r) {
         Person person;
         person.id = r.integer(0);
-        person.name = r.text(1);
-        if (!r.text(2).empty()) person.name += (person.name.empty() ? "" : " ") + r.text(2);
-        if (person.name.empty()) person.name = r.text(3);
+        person.name = users::display_name(r.text(1), r.text(2), r.text(3));
         person.work_position = r.text(4);
         if (!r.is_null(5))
           person.photo_url =
