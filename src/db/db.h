@@ -91,6 +91,12 @@ class Conn {
   virtual bool healthy() const { return true; }
 };
 
+// True when `to` is `from` or is reached from it by steps along the rows of `table`: from an id
+// to the `next` of every row whose `link` is that id (a tree's parent_id → id, a graph's
+// from → to). The names are the store's own, never a caller's text.
+bool reaches(Conn& conn, std::string_view table, std::string_view link, std::string_view next,
+             std::int64_t from, std::int64_t to);
+
 class Tx {
  public:
   explicit Tx(Conn& conn) : conn(conn) {}

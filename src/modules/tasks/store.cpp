@@ -389,16 +389,8 @@ bool remove_dependency(db::Conn& conn, std::int64_t from, std::int64_t to) {
          0;
 }
 
-// The seed of each recursive query is cast: PostgreSQL types a bare "SELECT ?" as text, and
-// the join with a BIGINT column then fails.
 bool reaches(db::Conn& conn, std::int64_t from, std::int64_t to) {
-  return conn
-      .integer(
-          "WITH RECURSIVE after(id) AS (SELECT CAST(? AS BIGINT) UNION SELECT d.task_to FROM "
-          "task_dependencies d "
-          "JOIN after a ON d.task_from = a.id) SELECT 1 FROM after WHERE id = ? LIMIT 1",
-          {from, to})
-      .has_value();
+  return db::reaches(conn, "task_dependencies", "task_from", "task_to", from, to);
 }
 
 std::vector<std::int64_t> subtask_ids(db::Conn& conn, std::int64_t parent_id) {
@@ -409,13 +401,7 @@ std::vector<std::int64_t> subtask_ids(db::Conn& conn, std::int64_t parent_id) {
 }
 
 bool is_in_subtree(db::Conn& conn, std::int64_t id, std::int64_t candidate) {
-  return conn
-      .integer(
-          "WITH RECURSIVE below(id) AS (SELECT CAST(? AS BIGINT) UNION SELECT t.id FROM tasks t "
-          "JOIN below b ON "
-          "t.parent_id = b.id) SELECT 1 FROM below WHERE id = ? LIMIT 1",
-          {id, candidate})
-      .has_value();
+  return db::reaches(conn, "tasks", "parent_id", "id", id, candidate);
 }
 
 std::vector<std::int64_t> member_ids(db::Conn& conn, std::int64_t task_id) {
