@@ -5,7 +5,6 @@
 #include "modules/tasks/input.h"
 #include "modules/tasks/model.h"
 #include "modules/tasks/store.h"
-#include "search/index.h"
 
 namespace artel::tasks {
 
@@ -120,8 +119,7 @@ void add_search(rest::ListQuery& q, const json::value& value, const FilterContex
   auto text = as_string(value);
   if (!text || value.is_object() || value.is_array())
     throw bad_argument("SEARCH_INDEX", "Filter SEARCH_INDEX expects the words to find.");
-  static const search::Index index("task_search");
-  auto match = index.match(c.dialect, *text);
+  auto match = store::search_index().match(c.dialect, *text);
   if (!match) return;  // nothing searchable typed: no condition, as an empty search box
   q.add_condition("t.id IN (" + match->sql + ")", {match->param});
 }

@@ -19,16 +19,10 @@
 #include "modules/tasks/status.h"
 #include "modules/tasks/store.h"
 #include "modules/users/service.h"
-#include "search/index.h"
 
 namespace artel::tasks {
 
 namespace {
-
-const search::Index& search_index() {
-  static const search::Index index("task_search");
-  return index;
-}
 
 std::string new_guid() {
   std::string hex = crypto::sha256_hex(crypto::random_token(32));
@@ -211,7 +205,7 @@ void reindex(db::Conn& conn, std::int64_t task_id) {
            [&](const db::Row& r) { text += "\n" + r.text(0); });
   conn.run("SELECT message FROM task_comments WHERE task_id = ? ORDER BY id", {task_id},
            [&](const db::Row& r) { text += "\n" + comments::plain_text(r.text(0)); });
-  search_index().put(conn, task_id, text);
+  store::search_index().put(conn, task_id, text);
 }
 
 std::int64_t reindex_all(db::Database& db) {
@@ -507,7 +501,7 @@ rest::CallResult remove(rest::Call& call) {
     if (!l.relation.directs()) throw not_allowed("delete this task");
     auto people = audience(tx.conn, id);
     notices::deleted(tx, call.portal, l.task, call.caller.user_id);
-    search_index().remove(tx.conn, id);
+    store::search_index().remove(tx.conn, id);
     store::remove(tx.conn, id);
     live::publish_after_commit(tx, call.portal, std::move(people), "task.changed",
                                json::object{{"ID", std::to_string(id)},

@@ -8,6 +8,11 @@
 
 namespace artel::tasks::store {
 
+const search::Index& search_index() {
+  static const search::Index index("task_search");
+  return index;
+}
+
 namespace {
 
 constexpr const char* kColumns =

@@ -12,8 +12,12 @@
 #include "db/db.h"
 #include "modules/tasks/model.h"
 #include "rest/list_query.h"
+#include "search/index.h"
 
 namespace artel::tasks::store {
+
+// The word-form index of the tasks' texts (the table task_search).
+const search::Index& search_index();
 
 // Fields tasks.task.list filters and sorts on (SQL over the alias t).
 std::span<const rest::ListField> list_fields();
