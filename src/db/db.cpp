@@ -8,6 +8,27 @@
 
 namespace artel::db {
 
+std::string in_list(std::size_t n) {
+  std::string s = "(";
+  s.reserve(2 * n + 1);
+  for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
+  return s + ")";
+}
+
+Params values(const std::vector<std::int64_t>& ids) {
+  return Params(ids.begin(), ids.end());
+}
+
+bool reaches(Conn& conn, std::string_view table, std::string_view link, std::string_view next,
+             std::int64_t from, std::int64_t to) {
+  // The seed is cast: PostgreSQL types a bare "SELECT ?" as text, and the join with a BIGINT
+  // column then fails.
+  std::string sql = "WITH RECURSIVE walk(id) AS (SELECT CAST(? AS BIGINT) UNION SELECT e." +
+                    std::string(next) + " FROM " + std::string(table) + " e JOIN walk w ON e." +
+                    std::string(link) + " = w.id) SELECT 1 FROM walk WHERE id = ? LIMIT 1";
+  return conn.integer(sql, {from, to}).has_value();
+}
+
 std::int64_t Conn::insert(std::string_view sql, const Params& params) {
   std::optional<std::int64_t> id;
   run(std::string(sql) + " RETURNING id", params, [&](const Row& r) { id = r.integer(0); });

@@ -35,6 +35,12 @@ inline Value text_or_null(const std::string& s) {
   return s.empty() ? Value(nullptr) : Value(s);
 }
 
+// "(?,?,?)": the placeholders of an IN list of n values, to go with values(). n must not be 0
+// ("()" is no SQL): callers decide what an empty list means.
+std::string in_list(std::size_t n);
+// The parameters of an IN list.
+Params values(const std::vector<std::int64_t>& ids);
+
 // One result row; valid only inside the callback that receives it.
 class Row {
  public:
@@ -84,6 +90,12 @@ class Conn {
   // False once the connection is lost (PostgreSQL); a pool drops such a connection.
   virtual bool healthy() const { return true; }
 };
+
+// True when `to` is `from` or is reached from it by steps along the rows of `table`: from an id
+// to the `next` of every row whose `link` is that id (a tree's parent_id → id, a graph's
+// from → to). The names are the store's own, never a caller's text.
+bool reaches(Conn& conn, std::string_view table, std::string_view link, std::string_view next,
+             std::int64_t from, std::int64_t to);
 
 class Tx {
  public:

@@ -176,14 +176,10 @@ bool add_entry(ListQuery& query, std::string_view key, const json::value& value,
       }
       if (items.size() > 1000)
         throw bad_argument(std::string(key), "A filter list may hold at most 1000 values.");
-      std::string sql = col + (op == Op::In ? " IN (" : " NOT IN (");
       db::Params values;
-      for (std::size_t i = 0; i < items.size(); ++i) {
-        sql += i ? ",?" : "?";
-        values.push_back(convert(*field, *items[i], tz, key));
-      }
-      sql += ")";
-      query.add_condition(sql, std::move(values));
+      for (const json::value* item : items) values.push_back(convert(*field, *item, tz, key));
+      query.add_condition(col + (op == Op::In ? " IN " : " NOT IN ") + db::in_list(items.size()),
+                          std::move(values));
       return true;
     }
     case Op::Between:

@@ -86,3 +86,29 @@ describe('a head sees the tasks of the people below', () => {
     assert.equal(await sees(ceo, t.id), false)
   })
 })
+
+describe('a head sees the tasks of the people below: members joining, leaving, changing roles', () => {
+  test("a member who only changes roles keeps the task in their head's view; leaving takes it out", async () => {
+    // Uma's own task (Support); Alex (Sales East) is its only link to Eric and Helen.
+    const t = await co.task(co.uma, { AUDITORS: [co.alex.id] })
+    assert.equal(await sees(co.eric, t.id), true)
+    assert.equal(await sees(co.helen, t.id), true)
+    // The observer becomes a co-executor: the same people, another role.
+    ok(
+      await co.uma.call('tasks.task.update', {
+        taskId: t.id,
+        fields: { AUDITORS: [], ACCOMPLICES: [co.alex.id] },
+      }),
+    )
+    assert.equal(await sees(co.eric, t.id), true)
+    assert.equal(await sees(co.helen, t.id), true)
+    // Alex leaves the task: nobody below Eric or Helen is in it any more.
+    ok(await co.uma.call('tasks.task.update', { taskId: t.id, fields: { ACCOMPLICES: [] } }))
+    assert.equal(await sees(co.eric, t.id), false)
+    assert.equal(await sees(co.helen, t.id), false)
+    // The responsible, once someone of Sales East, brings it back.
+    ok(await co.uma.call('tasks.task.delegate', { taskId: t.id, userId: co.ann.id }))
+    assert.equal(await sees(co.eric, t.id), true)
+    assert.equal(await sees(co.boris, t.id), false)
+  })
+})

@@ -77,13 +77,7 @@ std::int64_t member_count(db::Conn& conn, std::int64_t id) {
 }
 
 bool is_in_subtree(db::Conn& conn, std::int64_t id, std::int64_t candidate) {
-  return conn
-      .integer(
-          "WITH RECURSIVE sub(id) AS (SELECT CAST(? AS BIGINT) UNION SELECT d.id FROM departments "
-          "d JOIN sub ON "
-          "d.parent_id = sub.id) SELECT 1 FROM sub WHERE id = ?",
-          {id, candidate})
-      .has_value();
+  return db::reaches(conn, "departments", "parent_id", "id", id, candidate);
 }
 
 std::int64_t root_count(db::Conn& conn) {

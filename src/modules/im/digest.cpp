@@ -237,13 +237,8 @@ int deliver_due(Portal& portal) {
       portal.mail.enqueue(tx, compose(letter, items));
       ++sent;
     }
-    std::string in;
-    db::Params ids;
-    for (auto id : done) {
-      in += in.empty() ? "?" : ",?";
-      ids.push_back(id);
-    }
-    tx.conn.run("DELETE FROM notice_mail_queue WHERE id IN (" + in + ")", ids);
+    tx.conn.run("DELETE FROM notice_mail_queue WHERE id IN " + db::in_list(done.size()),
+                db::values(done));
     return sent;
   });
 }

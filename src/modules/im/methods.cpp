@@ -270,13 +270,7 @@ CallResult read_list(Call& c) {
   c.portal.db.write([&](db::Tx& tx) {
     rest::ListQuery q;
     q.add_condition("n.user_id = ?", {c.caller.user_id});
-    std::string in;
-    db::Params values;
-    for (auto id : ids) {
-      in += in.empty() ? "?" : ",?";
-      values.push_back(id);
-    }
-    q.add_condition("n.id IN (" + in + ")", std::move(values));
+    q.add_condition("n.id IN " + db::in_list(ids.size()), db::values(ids));
     auto changed = store::set_read(tx.conn, q, read, timeutil::now_seconds());
     if (!changed.empty()) publish_read(tx, c.portal, c.caller.user_id, changed, read);
   });
@@ -444,15 +438,16 @@ CallResult history_search(Call& c) {
     q.add_condition("n.search_folded LIKE ? ESCAPE '\\'", {"%" + pattern + "%"});
   }
   if (const json::value* authors = find_ci(c.params, "SEARCH_AUTHORS")) {
-    std::string in;
     db::Params values;
     for (const json::value* item : as_list(*authors)) {
       auto id = as_int(*item);
       if (!id) throw bad_argument("SEARCH_AUTHORS", "SEARCH_AUTHORS must hold user IDs.");
-      in += in.empty() ? "?" : ",?";
       values.push_back(*id);
     }
-    if (!in.empty()) q.add_condition("COALESCE(n.author_id, 0) IN (" + in + ")", std::move(values));
+    if (!values.empty()) {
+      std::string sql = "COALESCE(n.author_id, 0) IN " + db::in_list(values.size());
+      q.add_condition(sql, std::move(values));
+    }
   }
   if (has_param(c, "GROUP_TAG"))
     q.add_condition("n.tag = ?", {text_param(c, "GROUP_TAG", kMaxTag)});

@@ -7,12 +7,6 @@ namespace artel::tasks {
 
 namespace {
 
-std::string placeholders(std::size_t n) {
-  std::string s = "(";
-  for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
-  return s + ")";
-}
-
 void fill_structure(db::Conn& conn, Viewer& v) {
   // The tree is small (hundreds of departments) and read whole: walking it here keeps the SQL
   // of every list query a plain IN list that both databases plan well.
@@ -90,13 +84,22 @@ Viewer viewer_of_user(db::Conn& conn, std::int64_t user_id) {
   return v;
 }
 
+rest::Caller caller_of(const Viewer& viewer) {
+  rest::Caller c;
+  c.kind = rest::AuthKind::Session;
+  c.user_id = viewer.user_id;
+  c.is_admin = viewer.is_admin;
+  c.is_extranet = viewer.is_extranet;
+  return c;
+}
+
 bool heads_person(db::Conn& conn, const Viewer& viewer, std::int64_t user_id) {
   if (user_id == viewer.user_id || viewer.headed_departments.empty()) return false;
   db::Params p{user_id};
   for (auto d : viewer.headed_departments) p.emplace_back(d);
   return conn
       .integer("SELECT 1 FROM user_departments WHERE user_id = ? AND department_id IN " +
-                   placeholders(viewer.headed_departments.size()) + " LIMIT 1",
+                   db::in_list(viewer.headed_departments.size()) + " LIMIT 1",
                p)
       .has_value();
 }
@@ -121,8 +124,8 @@ std::map<std::int64_t, Relation> relations(db::Conn& conn, const Viewer& viewer,
   conn.run(
       "SELECT DISTINCT m.task_id, m.role FROM task_members m JOIN user_departments ud ON "
       "ud.user_id = m.user_id WHERE m.task_id IN " +
-          placeholders(tasks.size()) + " AND m.user_id <> ? AND ud.department_id IN " +
-          placeholders(viewer.headed_departments.size()),
+          db::in_list(tasks.size()) + " AND m.user_id <> ? AND ud.department_id IN " +
+          db::in_list(viewer.headed_departments.size()),
       p, [&](const db::Row& row) {
         Relation& r = out[row.integer(0)];
         r.heads_member = true;
@@ -144,9 +147,8 @@ void restrict_to_visible(rest::ListQuery& q, const Viewer& v, VisibleForm form) 
     return;
   }
   // A head: the tasks whose scope holds a department they head (one index range each).
-  std::string in = placeholders(v.scope_roots.size());
-  db::Params roots;
-  for (auto d : v.scope_roots) roots.emplace_back(d);
+  std::string in = db::in_list(v.scope_roots.size());
+  db::Params roots = db::values(v.scope_roots);
   db::Params p;
   std::string sql;
   if (form == VisibleForm::Scan) {
@@ -202,37 +204,39 @@ Actions allowed_actions(const Task& t, const Relation& r, bool favorite) {
 }
 
 json::object actions_json(const Actions& a, bool upper) {
-  json::object o;
-  auto put = [&](const char* camel, const char* upper_key, bool v) {
-    o[upper ? upper_key : camel] = v;
+  // Bitrix24's names; the camelCase of tasks.task.get is made from them.
+  const std::pair<const char*, bool> entries[] = {
+      {"ACCEPT", false},
+      {"DECLINE", false},
+      {"COMPLETE", a.complete},
+      {"APPROVE", a.approve},
+      {"DISAPPROVE", a.disapprove},
+      {"START", a.start},
+      {"PAUSE", a.pause},
+      {"DELEGATE", a.delegate},
+      {"REMOVE", a.remove},
+      {"EDIT", a.edit},
+      {"DEFER", a.defer},
+      {"RENEW", a.renew},
+      {"CREATE", a.create},
+      {"CHANGE_DEADLINE", a.change_deadline},
+      {"CHECKLIST_ADD_ITEMS", a.checklist_add},
+      {"ADD_FAVORITE", a.add_favorite},
+      {"DELETE_FAVORITE", a.delete_favorite},
+      {"RATE", a.rate},
+      {"TAKE", false},
+      {"EDIT.ORIGINATOR", a.edit_originator},
+      {"CHECKLIST.REORDER", a.checklist_add},
+      {"ELAPSEDTIME.ADD", a.elapsed_time_add},
+      {"DAYPLAN.TIMER.TOGGLE", a.timer_toggle},
+      {"EDIT.PLAN", a.edit_plan},
+      {"CHECKLIST.ADD", a.checklist_add},
+      {"FAVORITE.ADD", a.add_favorite},
+      {"FAVORITE.DELETE", a.delete_favorite},
   };
-  put("accept", "ACCEPT", false);
-  put("decline", "DECLINE", false);
-  put("complete", "COMPLETE", a.complete);
-  put("approve", "APPROVE", a.approve);
-  put("disapprove", "DISAPPROVE", a.disapprove);
-  put("start", "START", a.start);
-  put("pause", "PAUSE", a.pause);
-  put("delegate", "DELEGATE", a.delegate);
-  put("remove", "REMOVE", a.remove);
-  put("edit", "EDIT", a.edit);
-  put("defer", "DEFER", a.defer);
-  put("renew", "RENEW", a.renew);
-  put("create", "CREATE", a.create);
-  put("changeDeadline", "CHANGE_DEADLINE", a.change_deadline);
-  put("checklistAddItems", "CHECKLIST_ADD_ITEMS", a.checklist_add);
-  put("addFavorite", "ADD_FAVORITE", a.add_favorite);
-  put("deleteFavorite", "DELETE_FAVORITE", a.delete_favorite);
-  put("rate", "RATE", a.rate);
-  put("take", "TAKE", false);
-  put("edit.originator", "EDIT.ORIGINATOR", a.edit_originator);
-  put("checklist.reorder", "CHECKLIST.REORDER", a.checklist_add);
-  put("elapsedtime.add", "ELAPSEDTIME.ADD", a.elapsed_time_add);
-  put("dayplan.timer.toggle", "DAYPLAN.TIMER.TOGGLE", a.timer_toggle);
-  put("edit.plan", "EDIT.PLAN", a.edit_plan);
-  put("checklist.add", "CHECKLIST.ADD", a.checklist_add);
-  put("favorite.add", "FAVORITE.ADD", a.add_favorite);
-  put("favorite.delete", "FAVORITE.DELETE", a.delete_favorite);
+  json::object o;
+  for (const auto& [name, allowed] : entries)
+    o[upper ? std::string(name) : camel_name(name)] = allowed;
   return o;
 }
 

@@ -40,6 +40,8 @@ struct Viewer {
 Viewer viewer_of(db::Conn& conn, const rest::Caller& caller);
 // The same for any person (counters of a subordinate, notices, tasks.task.getaccess).
 Viewer viewer_of_user(db::Conn& conn, std::int64_t user_id);
+// The person as a caller, for the checks other modules answer by caller (whom one may see).
+rest::Caller caller_of(const Viewer& viewer);
 // True when `user_id` (not the viewer) belongs to a department the viewer heads or one below.
 bool heads_person(db::Conn& conn, const Viewer& viewer, std::int64_t user_id);
 

@@ -90,31 +90,19 @@ rest::CallResult own_switch(rest::Call& call, Fn fn, bool answer_task) {
   return {true};
 }
 
-rest::CallResult start_watch(rest::Call& call) {
-  return own_switch(
-      call,
-      [&](db::Tx& tx, Loaded& l) {
-        Task after = l.task;
-        std::int64_t me = call.caller.user_id;
-        if (std::find(after.auditors.begin(), after.auditors.end(), me) != after.auditors.end())
-          return;
-        after.auditors.push_back(me);
-        save_changes(tx, l.task, after, me);
-        store::save_members(tx.conn, after);
-        after_change(tx, call.portal, after.id, "members", me);
-      },
-      true);
-}
-
-rest::CallResult stop_watch(rest::Call& call) {
+// The caller joins the observers (startwatch) or leaves them (stopwatch).
+rest::CallResult watch(rest::Call& call, bool on) {
   return own_switch(
       call,
       [&](db::Tx& tx, Loaded& l) {
         Task after = l.task;
         std::int64_t me = call.caller.user_id;
         auto it = std::find(after.auditors.begin(), after.auditors.end(), me);
-        if (it == after.auditors.end()) return;
-        after.auditors.erase(it);
+        if (on == (it != after.auditors.end())) return;
+        if (on)
+          after.auditors.push_back(me);
+        else
+          after.auditors.erase(it);
         save_changes(tx, l.task, after, me);
         store::save_members(tx.conn, after);
         after_change(tx, call.portal, after.id, "members", me);
@@ -138,8 +126,10 @@ void register_methods(rest::Registry& registry) {
   action("tasks.task.defer", StatusAction::Defer);
   action("tasks.task.renew", StatusAction::Renew);
   registry.add({"tasks.task.delegate", "task", Access::User, delegate});
-  registry.add({"tasks.task.startwatch", "task", Access::User, start_watch});
-  registry.add({"tasks.task.stopwatch", "task", Access::User, stop_watch});
+  registry.add({"tasks.task.startwatch", "task", Access::User,
+                [](rest::Call& c) { return watch(c, true); }});
+  registry.add({"tasks.task.stopwatch", "task", Access::User,
+                [](rest::Call& c) { return watch(c, false); }});
   registry.add(
       {"tasks.task.mute", "task", Access::User, [](Call& c) {
          return own_switch(

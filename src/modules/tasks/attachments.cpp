@@ -69,13 +69,9 @@ std::vector<Attachment> list(db::Conn& conn, std::int64_t task_id) {
 std::vector<Attachment> of_comments(db::Conn& conn, const std::vector<std::int64_t>& ids) {
   std::vector<Attachment> out;
   if (ids.empty()) return out;
-  std::string sql = std::string(kSelect) + " WHERE a.comment_id IN (";
-  db::Params p;
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    sql += i ? ",?" : "?";
-    p.emplace_back(ids[i]);
-  }
-  conn.run(sql + ") ORDER BY a.id", p, [&](const db::Row& r) { out.push_back(read(r)); });
+  conn.run(
+      std::string(kSelect) + " WHERE a.comment_id IN " + db::in_list(ids.size()) + " ORDER BY a.id",
+      db::values(ids), [&](const db::Row& r) { out.push_back(read(r)); });
   return out;
 }
 

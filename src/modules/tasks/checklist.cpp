@@ -359,21 +359,11 @@ std::vector<Item> load(db::Conn& conn, std::int64_t task_id) {
 json::object tree_json(db::Conn& conn, std::int64_t task_id, int tz) {
   json::object out;
   for (const auto& i : load(conn, task_id)) {
-    out[std::to_string(i.id)] = json::object{
-        {"id", std::to_string(i.id)},
-        {"taskId", std::to_string(i.task_id)},
-        {"createdBy", std::to_string(i.created_by)},
-        {"parentId", std::to_string(i.parent_id)},
-        {"title", i.title},
-        {"sortIndex", std::to_string(i.sort_index)},
-        {"isComplete", i.complete ? "Y" : "N"},
-        {"isImportant", i.important ? "Y" : "N"},
-        {"toggledBy", i.toggled_by ? json::value(std::to_string(i.toggled_by)) : nullptr},
-        {"toggledDate",
-         i.toggled_date ? json::value(timeutil::format_iso8601(i.toggled_date, tz)) : nullptr},
-        {"members", json::array()},
-        {"attachments", json::array()},
-        {"entityId", std::to_string(i.task_id)}};
+    // The item of task.checklistitem.* under camelCase names, plus the task as its entity.
+    json::object item;
+    for (auto& field : upper_json(i, tz)) item[camel_name(field.key())] = std::move(field.value());
+    item["entityId"] = std::to_string(i.task_id);
+    out[std::to_string(i.id)] = std::move(item);
   }
   return out;
 }

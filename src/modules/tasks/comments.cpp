@@ -16,6 +16,7 @@
 #include "modules/tasks/notices.h"
 #include "modules/tasks/service.h"
 #include "modules/tasks/store.h"
+#include "modules/users/model.h"
 #include "modules/users/service.h"
 #include "rest/list_query.h"
 
@@ -69,8 +70,7 @@ Row read_row(const db::Row& r) {
   c.created_at = r.integer(4);
   c.updated_at = r.integer(5);
   c.message = r.text(6);
-  c.author_name = r.text(7);
-  if (!r.text(8).empty()) c.author_name += (c.author_name.empty() ? "" : " ") + r.text(8);
+  c.author_name = users::display_name(r.text(7), r.text(8), "");
   c.author_email = r.text(9);
   if (!r.is_null(10))
     c.author_photo = FileStore::url(StoredFile{r.integer(10), r.text(11), "", r.text(12), 0});
@@ -120,12 +120,8 @@ std::vector<std::int64_t> bring_in_mentioned(db::Tx& tx, const Task& task, std::
                                              const std::vector<std::int64_t>& mentioned,
                                              bool& changed_members) {
   std::vector<std::int64_t> reached;
-  Viewer v = viewer_of_user(tx.conn, author);
-  rest::Caller caller;
-  caller.kind = rest::AuthKind::Session;
-  caller.user_id = v.user_id;
-  caller.is_admin = v.is_admin;
-  caller.is_extranet = v.is_extranet;
+  if (mentioned.empty()) return reached;
+  rest::Caller caller = caller_of(viewer_of_user(tx.conn, author));
   auto current = store::find(tx.conn, task.id);
   if (!current) return reached;
   Task after = *current;

@@ -97,13 +97,7 @@ rest::CallResult list(rest::Call& call) {
       Viewer viewer = viewer_of(conn, call.caller);
       rest::ListQuery q;
       restrict_to_visible(q, viewer);
-      std::string in = "t.id IN (";
-      db::Params p;
-      for (auto id : ends) {
-        in += p.empty() ? "?" : ",?";
-        p.emplace_back(id);
-      }
-      q.add_condition(in + ")", std::move(p));
+      q.add_condition("t.id IN " + db::in_list(ends.size()), db::Params(ends.begin(), ends.end()));
       conn.run("SELECT t.id FROM tasks t" + q.where_clause(), q.params,
                [&](const db::Row& r) { visible.insert(r.integer(0)); });
     }

@@ -93,16 +93,11 @@ std::map<std::int64_t, std::int64_t> deadline_moves(db::Conn& conn,
                                                     const std::vector<std::int64_t>& task_ids) {
   std::map<std::int64_t, std::int64_t> out;
   if (task_ids.empty()) return out;
-  std::string sql =
+  conn.run(
       "SELECT task_id, count(*) FROM task_history WHERE field = 'DEADLINE' AND value_from IS NOT "
-      "NULL AND task_id IN (";
-  db::Params p;
-  for (std::size_t i = 0; i < task_ids.size(); ++i) {
-    sql += i ? ",?" : "?";
-    p.emplace_back(task_ids[i]);
-  }
-  conn.run(sql + ") GROUP BY task_id", p,
-           [&](const db::Row& r) { out[r.integer(0)] = r.integer(1); });
+      "NULL AND task_id IN " +
+          db::in_list(task_ids.size()) + " GROUP BY task_id",
+      db::values(task_ids), [&](const db::Row& r) { out[r.integer(0)] = r.integer(1); });
   return out;
 }
 

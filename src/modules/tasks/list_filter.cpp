@@ -5,7 +5,6 @@
 #include "modules/tasks/input.h"
 #include "modules/tasks/model.h"
 #include "modules/tasks/store.h"
-#include "search/index.h"
 
 namespace artel::tasks {
 
@@ -25,12 +24,6 @@ Key split(std::string_view key) {
   k.name = std::string(key.substr(i));
   k.negate = !k.op.empty() && k.op[0] == '!';
   return k;
-}
-
-std::string placeholders(std::size_t n) {
-  std::string s = "(";
-  for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
-  return s + ")";
 }
 
 // Ids from one value or a list; ERROR_ARGUMENT naming the key otherwise.
@@ -60,7 +53,7 @@ void member_condition(rest::ListQuery& q, const Key& k, const json::value& value
     return;
   }
   std::string sql =
-      "t.id IN (SELECT m.task_id FROM task_members m WHERE m.user_id IN " + placeholders(p.size());
+      "t.id IN (SELECT m.task_id FROM task_members m WHERE m.user_id IN " + db::in_list(p.size());
   if (!roles.empty()) sql += " AND m.role IN (" + roles + ")";
   add(q, k, sql + ")", std::move(p));
 }
@@ -126,8 +119,7 @@ void add_search(rest::ListQuery& q, const json::value& value, const FilterContex
   auto text = as_string(value);
   if (!text || value.is_object() || value.is_array())
     throw bad_argument("SEARCH_INDEX", "Filter SEARCH_INDEX expects the words to find.");
-  static const search::Index index("task_search");
-  auto match = index.match(c.dialect, *text);
+  auto match = store::search_index().match(c.dialect, *text);
   if (!match) return;  // nothing searchable typed: no condition, as an empty search box
   q.add_condition("t.id IN (" + match->sql + ")", {match->param});
 }
@@ -164,22 +156,22 @@ bool add_special(rest::ListQuery& q, const std::string& raw_key, const json::val
     for (const json::value* item : as_list(value)) p.emplace_back(as_string(*item).value_or(""));
     if (p.empty()) return true;
     // The SQL is built before the call: the order in which arguments are evaluated is
-    // unspecified, and the moved-from list would give placeholders(0).
+    // unspecified, and the moved-from list would give db::in_list(0).
     std::string sql =
-        "t.id IN (SELECT g.task_id FROM task_tags g WHERE g.tag IN " + placeholders(p.size()) + ")";
+        "t.id IN (SELECT g.task_id FROM task_tags g WHERE g.tag IN " + db::in_list(p.size()) + ")";
     add(q, k, sql, std::move(p));
   } else if (n == "UF_CRM_TASK") {
     db::Params p;
     for (const json::value* item : as_list(value)) p.emplace_back(as_string(*item).value_or(""));
     if (p.empty()) return true;
     std::string sql = "t.id IN (SELECT l.task_id FROM task_crm_links l WHERE l.item IN " +
-                      placeholders(p.size()) + ")";
+                      db::in_list(p.size()) + ")";
     add(q, k, sql, std::move(p));
   } else if (n == "DEPENDS_ON") {
     db::Params p = ids(value, n);
     if (p.empty()) return true;
     std::string sql = "t.id IN (SELECT d.task_to FROM task_dependencies d WHERE d.task_from IN " +
-                      placeholders(p.size()) + ")";
+                      db::in_list(p.size()) + ")";
     add(q, k, sql, std::move(p));
   } else if (n == "ONLY_ROOT_TASKS") {
     if (flag_value(value, n)) q.add_condition("t.parent_id IS NULL");
@@ -202,18 +194,17 @@ bool add_special(rest::ListQuery& q, const std::string& raw_key, const json::val
       return true;
     }
     if (!k.negate) c.implies_visible = true;
-    db::Params p;
-    for (auto d : c.viewer.scope_roots) p.emplace_back(d);
+    db::Params p = db::values(c.viewer.scope_roots);
     p.emplace_back(c.viewer.user_id);
     p.emplace_back(c.viewer.user_id);
     for (auto d : c.viewer.headed_departments) p.emplace_back(d);
     add(q, k,
         "t.id IN (SELECT s.task_id FROM task_scope s WHERE s.department_id IN " +
-            placeholders(c.viewer.scope_roots.size()) +
+            db::in_list(c.viewer.scope_roots.size()) +
             ") AND (t.id NOT IN (SELECT vm.task_id FROM task_members vm WHERE vm.user_id = ?) "
             "OR EXISTS (SELECT 1 FROM task_members m JOIN user_departments ud ON ud.user_id = "
             "m.user_id WHERE m.task_id = t.id AND m.user_id <> ? AND ud.department_id IN " +
-            placeholders(c.viewer.headed_departments.size()) + "))",
+            db::in_list(c.viewer.headed_departments.size()) + "))",
         std::move(p));
   } else if (n == "NOT_VIEWED") {
     if (!flag_value(value, n)) return true;
@@ -245,7 +236,7 @@ bool add_special(rest::ListQuery& q, const std::string& raw_key, const json::val
     std::string sql =
         "t.id IN (SELECT pl.task_id FROM task_plan pl WHERE pl.user_id = ? AND "
         "pl.stage_id IN " +
-        placeholders(p.size()) + ")";
+        db::in_list(p.size()) + ")";
     if (with_unplaced) {
       sql +=
           " OR NOT EXISTS (SELECT 1 FROM task_plan pl WHERE pl.task_id = t.id AND pl.user_id = ?)";
@@ -275,16 +266,36 @@ void apply_filter(rest::ListQuery& q, const json::object& filter, const FilterCo
   }
 }
 
-rest::ListQuery visible_query(const json::object* filter, const json::value* order,
-                              const FilterContext& c) {
+namespace {
+
+rest::ListQuery filtered(const json::object* filter, const json::value* order,
+                         const FilterContext& c) {
   rest::ListQuery conditions;
   c.implies_visible = false;
   if (filter) apply_filter(conditions, *filter, c);
   apply_order(conditions, order, c.viewer);
+  return conditions;
+}
+
+rest::ListQuery visible(const rest::ListQuery& conditions, const FilterContext& c,
+                        VisibleForm form) {
   rest::ListQuery q;
-  if (!c.implies_visible) restrict_to_visible(q, c.viewer, c.form);
+  if (!c.implies_visible) restrict_to_visible(q, c.viewer, form);
   q.append(conditions);
   return q;
+}
+
+}  // namespace
+
+rest::ListQuery visible_query(const json::object* filter, const json::value* order,
+                              const FilterContext& c) {
+  return visible(filtered(filter, order, c), c, c.form);
+}
+
+VisibleQueries visible_queries(const json::object* filter, const json::value* order,
+                               const FilterContext& c) {
+  rest::ListQuery conditions = filtered(filter, order, c);
+  return {visible(conditions, c, VisibleForm::Scan), visible(conditions, c, VisibleForm::Set)};
 }
 
 void apply_order(rest::ListQuery& q, const json::value* order, const Viewer& viewer) {

@@ -34,6 +34,14 @@ void apply_filter(rest::ListQuery& query, const json::object& filter, const Filt
 rest::ListQuery visible_query(const json::object* filter, const json::value* order,
                               const FilterContext& context);
 
+// The same filter read once, with the visibility condition in both forms: `page` walks the
+// tasks in order and checks each, `count` builds the visible set.
+struct VisibleQueries {
+  rest::ListQuery page, count;
+};
+VisibleQueries visible_queries(const json::object* filter, const json::value* order,
+                               const FilterContext& context);
+
 // ORDER BY of tasks.task.list (default ID DESC); FAVORITE sorts by the viewer's favourites.
 void apply_order(rest::ListQuery& query, const json::value* order, const Viewer& viewer);
 

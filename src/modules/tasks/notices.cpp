@@ -8,6 +8,7 @@
 #include "core/time.h"
 #include "modules/im/notify.h"
 #include "modules/settings/store.h"
+#include "modules/users/model.h"
 
 namespace artel::tasks::notices {
 
@@ -144,15 +145,7 @@ class Sender {
       : tx_(tx), portal_(portal), task_(task), actor_(actor) {
     tx.conn.run("SELECT user_id FROM task_user_state WHERE task_id = ? AND muted = 1", {task.id},
                 [&](const db::Row& r) { muted_.insert(r.integer(0)); });
-    if (actor) {
-      tx.conn.run("SELECT name, last_name, email FROM users WHERE id = ?", {actor},
-                  [&](const db::Row& r) {
-                    actor_name_ = r.text(0);
-                    if (!r.text(1).empty())
-                      actor_name_ += (actor_name_.empty() ? "" : " ") + r.text(1);
-                    if (actor_name_.empty()) actor_name_ = r.text(2);
-                  });
-    }
+    if (actor) actor_name_ = person_name(actor);
   }
 
   // One notice to one person, in their language; never to the actor or to someone who muted.
@@ -206,12 +199,9 @@ class Sender {
 
   std::string person_name(std::int64_t user) {
     std::string name;
-    tx_.conn.run("SELECT name, last_name, email FROM users WHERE id = ?", {user},
-                 [&](const db::Row& r) {
-                   name = r.text(0);
-                   if (!r.text(1).empty()) name += (name.empty() ? "" : " ") + r.text(1);
-                   if (name.empty()) name = r.text(2);
-                 });
+    tx_.conn.run(
+        "SELECT name, last_name, email FROM users WHERE id = ?", {user},
+        [&](const db::Row& r) { name = users::display_name(r.text(0), r.text(1), r.text(2)); });
     return name;
   }
 

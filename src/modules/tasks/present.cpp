@@ -8,22 +8,11 @@
 #include "modules/tasks/attachments.h"
 #include "modules/tasks/checklist.h"
 #include "modules/tasks/history.h"
+#include "modules/users/model.h"
 
 namespace artel::tasks {
 
 namespace {
-
-std::string placeholders(std::size_t n) {
-  std::string s = "(";
-  for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
-  return s + ")";
-}
-
-db::Params id_params(const std::vector<std::int64_t>& ids) {
-  db::Params p;
-  for (auto id : ids) p.emplace_back(id);
-  return p;
-}
 
 json::value date(std::int64_t t, int tz) {
   if (!t) return nullptr;
@@ -90,20 +79,18 @@ PageContext load_context(db::Conn& conn, const Viewer& viewer, const std::vector
     for (auto id : t.accomplices) people.insert(id);
     for (auto id : t.auditors) people.insert(id);
   }
-  std::string in = placeholders(ids.size());
-  db::Params p = id_params(ids);
+  std::string in = db::in_list(ids.size());
+  db::Params p = db::values(ids);
 
   std::vector<std::int64_t> people_ids(people.begin(), people.end());
   conn.run(
       "SELECT u.id, u.name, u.last_name, u.email, u.work_position, f.id, f.sha256, f.name "
       "FROM users u LEFT JOIN files f ON f.id = u.photo_file_id WHERE u.id IN " +
-          placeholders(people_ids.size()),
-      id_params(people_ids), [&](const db::Row& r) {
+          db::in_list(people_ids.size()),
+      db::values(people_ids), [&](const db::Row& r) {
         Person person;
         person.id = r.integer(0);
-        person.name = r.text(1);
-        if (!r.text(2).empty()) person.name += (person.name.empty() ? "" : " ") + r.text(2);
-        if (person.name.empty()) person.name = r.text(3);
+        person.name = users::display_name(r.text(1), r.text(2), r.text(3));
         person.work_position = r.text(4);
         if (!r.is_null(5))
           person.photo_url =

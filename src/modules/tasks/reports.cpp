@@ -3,6 +3,7 @@
 // were created, completed, completed on time and missed their deadline. Each report covers the
 // tasks the caller may see, so a head gets the people below them. Export: the same table as an
 // .xlsx workbook.
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -15,6 +16,7 @@
 #include "modules/tasks/access.h"
 #include "modules/tasks/input.h"
 #include "modules/tasks/methods.h"
+#include "modules/users/model.h"
 
 namespace artel::tasks::reports {
 
@@ -100,12 +102,6 @@ Params read_params(const json::object& p, const timeutil::TimeZone& zone) {
   return r;
 }
 
-std::string placeholders(std::size_t n) {
-  std::string s = "(";
-  for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
-  return s + ")";
-}
-
 // The departments a filter by department covers: it and everything below it.
 std::vector<std::int64_t> subtree(db::Conn& conn, std::int64_t root) {
   std::map<std::int64_t, std::vector<std::int64_t>> children;
@@ -126,36 +122,32 @@ void add_conditions(rest::ListQuery& q, db::Conn& conn, const Viewer& viewer, co
                     const std::string& person_column) {
   restrict_to_visible(q, viewer);
   if (!p.users.empty()) {
-    db::Params ids;
-    for (auto u : p.users) ids.emplace_back(u);
-    // Each SQL text is built before its call: the order in which arguments are evaluated is
-    // unspecified, and the moved-from list would give placeholders(0).
-    std::string sql = person_column + " IN " + placeholders(ids.size());
-    q.add_condition(sql, std::move(ids));
+    q.add_condition(person_column + " IN " + db::in_list(p.users.size()), db::values(p.users));
   }
   if (p.department) {
-    auto deps = subtree(conn, p.department);
-    db::Params ids;
-    for (auto d : deps) ids.emplace_back(d);
-    std::string sql = person_column +
-                      " IN (SELECT ud.user_id FROM user_departments ud WHERE ud.department_id IN " +
-                      placeholders(ids.size()) + ")";
-    q.add_condition(sql, std::move(ids));
+    auto departments = subtree(conn, p.department);
+    q.add_condition(
+        person_column +
+            " IN (SELECT ud.user_id FROM user_departments ud WHERE ud.department_id IN " +
+            db::in_list(departments.size()) + ")",
+        db::values(departments));
   }
   if (p.group) q.add_condition("t.group_id = ?", {*p.group});
   if (p.task) q.add_condition("t.id = ?", {*p.task});
   if (!p.tags.empty()) {
+    // Each SQL text is built before its call: the order in which arguments are evaluated is
+    // unspecified, and the moved-from list would give db::in_list(0).
     db::Params tags;
     for (const auto& tag : p.tags) tags.emplace_back(tag);
     std::string sql = "t.id IN (SELECT g.task_id FROM task_tags g WHERE g.tag IN " +
-                      placeholders(tags.size()) + ")";
+                      db::in_list(tags.size()) + ")";
     q.add_condition(sql, std::move(tags));
   }
   if (!p.without_tags.empty()) {
     db::Params tags;
     for (const auto& tag : p.without_tags) tags.emplace_back(tag);
     std::string sql = "t.id NOT IN (SELECT g.task_id FROM task_tags g WHERE g.tag IN " +
-                      placeholders(tags.size()) + ")";
+                      db::in_list(tags.size()) + ")";
     q.add_condition(sql, std::move(tags));
   }
 }
@@ -178,30 +170,40 @@ std::string key_sql(GroupBy g, const std::string& person_column, std::string& jo
 
 void name_rows(db::Conn& conn, GroupBy g, std::map<std::int64_t, Row>& rows,
                std::string_view lang) {
+  std::vector<std::int64_t> ids;
   for (auto& [id, row] : rows) {
     row.id = id;
-    switch (g) {
-      case GroupBy::User:
-        conn.run("SELECT name, last_name, email FROM users WHERE id = ?", {id},
-                 [&](const db::Row& r) {
-                   row.name = r.text(0);
-                   if (!r.text(1).empty()) row.name += (row.name.empty() ? "" : " ") + r.text(1);
-                   if (row.name.empty()) row.name = r.text(2);
-                 });
-        break;
-      case GroupBy::Department:
-        row.name = conn.text("SELECT name FROM departments WHERE id = ?", {id}).value_or("");
-        break;
-      case GroupBy::Group:
+    ids.push_back(id);
+  }
+  const char* sql = nullptr;
+  switch (g) {
+    case GroupBy::User:
+      sql = "SELECT id, name, last_name, email FROM users WHERE id IN ";
+      break;
+    case GroupBy::Department:
+      sql = "SELECT id, name, '', '' FROM departments WHERE id IN ";
+      break;
+    case GroupBy::Task:
+      sql = "SELECT id, title, '', '' FROM tasks WHERE id IN ";
+      break;
+    case GroupBy::Group:
+      for (auto& [id, row] : rows)
         row.name = id == 0 ? (lang == "en"   ? "No project"
                               : lang == "ro" ? "Fără proiect"
                                              : "Без проекта")
                            : "#" + std::to_string(id);
-        break;
-      case GroupBy::Task:
-        row.name = conn.text("SELECT title FROM tasks WHERE id = ?", {id}).value_or("");
-        break;
-    }
+      return;
+  }
+  // One query for every 500 rows, not one per row: a report by task may have thousands.
+  constexpr std::size_t kChunk = 500;
+  for (std::size_t at = 0; at < ids.size(); at += kChunk) {
+    std::vector<std::int64_t> chunk(
+        ids.begin() + static_cast<std::ptrdiff_t>(at),
+        ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + kChunk)));
+    conn.run(sql + db::in_list(chunk.size()), db::values(chunk), [&](const db::Row& r) {
+      rows[r.integer(0)].name =
+          g == GroupBy::User ? users::display_name(r.text(1), r.text(2), r.text(3)) : r.text(1);
+    });
   }
 }
 

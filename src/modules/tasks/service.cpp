@@ -19,25 +19,10 @@
 #include "modules/tasks/status.h"
 #include "modules/tasks/store.h"
 #include "modules/users/service.h"
-#include "search/index.h"
 
 namespace artel::tasks {
 
 namespace {
-
-const search::Index& search_index() {
-  static const search::Index index("task_search");
-  return index;
-}
-
-rest::Caller as_caller(const Viewer& v) {
-  rest::Caller c;
-  c.kind = rest::AuthKind::Session;
-  c.user_id = v.user_id;
-  c.is_admin = v.is_admin;
-  c.is_extranet = v.is_extranet;
-  return c;
-}
 
 std::string new_guid() {
   std::string hex = crypto::sha256_hex(crypto::random_token(32));
@@ -55,7 +40,7 @@ void check_person(db::Conn& conn, const Viewer& author, std::int64_t id, const c
   if (!*active)
     throw bad_argument(
         field, "Field " + std::string(field) + ": person " + std::to_string(id) + " is dismissed.");
-  if (!users::can_see(conn, as_caller(author), id))
+  if (!users::can_see(conn, caller_of(author), id))
     throw bad_argument(field, "Field " + std::string(field) + ": person " + std::to_string(id) +
                                   " does not exist.");
 }
@@ -220,7 +205,7 @@ void reindex(db::Conn& conn, std::int64_t task_id) {
            [&](const db::Row& r) { text += "\n" + r.text(0); });
   conn.run("SELECT message FROM task_comments WHERE task_id = ? ORDER BY id", {task_id},
            [&](const db::Row& r) { text += "\n" + comments::plain_text(r.text(0)); });
-  search_index().put(conn, task_id, text);
+  store::search_index().put(conn, task_id, text);
 }
 
 std::int64_t reindex_all(db::Database& db) {
@@ -423,9 +408,13 @@ rest::CallResult update(rest::Call& call) {
       store::save_members(tx.conn, after);
     if (in.tags) store::save_tags(tx.conn, id, after.tags);
     if (in.crm_links) store::save_crm_links(tx.conn, id, after.crm_links);
-    if (in.mark_comment && !in.mark_comment->empty())
-      comments::add_text(tx, call.portal, after, actor, *in.mark_comment);
-    reindex(tx.conn, id);
+    // The search text is the title, description, tags and comments: a comment added here
+    // reindexes the task itself.
+    bool commented = in.mark_comment && !in.mark_comment->empty();
+    if (commented) comments::add_text(tx, call.portal, after, actor, *in.mark_comment);
+    if (!commented && (before.title != after.title || before.description != after.description ||
+                       before.tags != after.tags))
+      reindex(tx.conn, id);
     notices::changed(tx, call.portal, before, after, actor);
     after_change(tx, call.portal, id, "update", actor);
   });
@@ -489,10 +478,7 @@ rest::CallResult list(rest::Call& call) {
     const json::value* order = find_ci(call.params, "order");
     std::int64_t now = timeutil::now_seconds();
     // The page walks the tasks in order and checks each; the count builds the visible set.
-    rest::ListQuery page =
-        visible_query(filter, order, {conn, viewer, conn.dialect(), tz, now, VisibleForm::Scan});
-    rest::ListQuery counted =
-        visible_query(filter, order, {conn, viewer, conn.dialect(), tz, now, VisibleForm::Set});
+    auto [page, counted] = visible_queries(filter, order, {conn, viewer, conn.dialect(), tz, now});
     std::int64_t start = call.start;
     auto rows = store::list(conn, page, start);
     store::load_details(conn, rows);
@@ -515,7 +501,7 @@ rest::CallResult remove(rest::Call& call) {
     if (!l.relation.directs()) throw not_allowed("delete this task");
     auto people = audience(tx.conn, id);
     notices::deleted(tx, call.portal, l.task, call.caller.user_id);
-    search_index().remove(tx.conn, id);
+    store::search_index().remove(tx.conn, id);
     store::remove(tx.conn, id);
     live::publish_after_commit(tx, call.portal, std::move(people), "task.changed",
                                json::object{{"ID", std::to_string(id)},

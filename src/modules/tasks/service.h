@@ -55,7 +55,7 @@ rest::CallResult changed_task_result(rest::Call& call, std::int64_t task_id);
 std::int64_t create(db::Tx& tx, Portal& portal, const Viewer& author, const TaskInput& input,
                     std::int64_t forked_by_template = 0);
 
-// After any change to a task: the search text again, the live message to everyone who sees it.
+// After any change to a task: the live message to everyone who sees it (task.changed).
 void after_change(db::Tx& tx, Portal& portal, std::int64_t task_id, std::string_view what,
                   std::int64_t actor_id);
 // Keeps the search index's text of the task (title, description, tags, comments) current.

@@ -8,6 +8,11 @@
 
 namespace artel::tasks::store {
 
+const search::Index& search_index() {
+  static const search::Index index("task_search");
+  return index;
+}
+
 namespace {
 
 constexpr const char* kColumns =
@@ -66,20 +71,6 @@ db::Value time_or_null(std::int64_t t) {
 }
 db::Value id_or_null(std::int64_t id) {
   return id ? db::Value(id) : db::Value(nullptr);
-}
-
-// "(?,?,?)" for an IN list of n values.
-std::string placeholders(std::size_t n) {
-  std::string s = "(";
-  for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
-  return s + ")";
-}
-
-db::Params as_params(const std::vector<std::int64_t>& ids) {
-  db::Params p;
-  p.reserve(ids.size());
-  for (auto id : ids) p.emplace_back(id);
-  return p;
 }
 
 // Columns written by insert and save, in the order of column_values(). Not time_spent and
@@ -248,8 +239,8 @@ void load_details(db::Conn& conn, std::vector<Task>& tasks) {
     t.crm_links.clear();
     t.depends_on.clear();
   }
-  std::string in = placeholders(ids.size());
-  db::Params p = as_params(ids);
+  std::string in = db::in_list(ids.size());
+  db::Params p = db::values(ids);
   conn.run("SELECT task_id, user_id, role FROM task_members WHERE task_id IN " + in +
                " AND role IN ('A', 'U') ORDER BY task_id, user_id",
            p, [&](const db::Row& r) {
@@ -299,16 +290,31 @@ void remove(db::Conn& conn, std::int64_t id) {
 }
 
 void save_members(db::Conn& conn, const Task& t) {
-  conn.run("DELETE FROM task_members WHERE task_id = ?", {t.id});
-  std::set<std::pair<std::int64_t, char>> rows;
-  rows.insert({t.created_by, 'O'});
-  rows.insert({t.responsible_id, 'R'});
-  for (auto id : t.accomplices) rows.insert({id, 'A'});
-  for (auto id : t.auditors) rows.insert({id, 'U'});
-  for (const auto& [user, role] : rows)
-    conn.run("INSERT INTO task_members(task_id, user_id, role) VALUES (?, ?, ?)",
-             {t.id, user, std::string(1, role)});
-  rebuild_scope(conn, {t.id});
+  using Member = std::pair<std::int64_t, std::string>;
+  std::set<Member> rows{{t.created_by, "O"}, {t.responsible_id, "R"}};
+  for (auto id : t.accomplices) rows.insert({id, "A"});
+  for (auto id : t.auditors) rows.insert({id, "U"});
+  std::set<Member> stored;
+  conn.run("SELECT user_id, role FROM task_members WHERE task_id = ?", {t.id},
+           [&](const db::Row& r) {
+             stored.insert({r.integer(0), r.text(1)});
+           });
+  if (rows == stored) return;
+  std::set<std::int64_t> people, people_before;
+  for (const auto& [user, role] : stored) {
+    people_before.insert(user);
+    if (!rows.count({user, role}))
+      conn.run("DELETE FROM task_members WHERE task_id = ? AND user_id = ? AND role = ?",
+               {t.id, user, role});
+  }
+  for (const auto& [user, role] : rows) {
+    people.insert(user);
+    if (!stored.count({user, role}))
+      conn.run("INSERT INTO task_members(task_id, user_id, role) VALUES (?, ?, ?)",
+               {t.id, user, role});
+  }
+  // The scope follows the people, whatever their roles.
+  if (people != people_before) rebuild_scope(conn, {t.id});
 }
 
 namespace {
@@ -334,8 +340,8 @@ void rebuild_scope(db::Conn& conn, const std::vector<std::int64_t>& task_ids) {
     std::vector<std::int64_t> chunk(
         task_ids.begin() + static_cast<std::ptrdiff_t>(at),
         task_ids.begin() + static_cast<std::ptrdiff_t>(std::min(task_ids.size(), at + kChunk)));
-    std::string in = placeholders(chunk.size());
-    db::Params p = as_params(chunk);
+    std::string in = db::in_list(chunk.size());
+    db::Params p = db::values(chunk);
     conn.run("DELETE FROM task_scope WHERE task_id IN " + in, p);
     insert_scope(conn, " WHERE m.task_id IN " + in, p);
   }
@@ -363,8 +369,8 @@ void save_crm_links(db::Conn& conn, std::int64_t task_id, const std::vector<std:
 std::vector<Dependency> dependencies_of(db::Conn& conn, const std::vector<std::int64_t>& ids) {
   std::vector<Dependency> out;
   if (ids.empty()) return out;
-  std::string in = placeholders(ids.size());
-  db::Params p = as_params(ids);
+  std::string in = db::in_list(ids.size());
+  db::Params p = db::values(ids);
   db::Params both = p;
   both.insert(both.end(), p.begin(), p.end());
   conn.run("SELECT task_from, task_to, link_type FROM task_dependencies WHERE task_from IN " + in +
@@ -388,16 +394,8 @@ bool remove_dependency(db::Conn& conn, std::int64_t from, std::int64_t to) {
          0;
 }
 
-// The seed of each recursive query is cast: PostgreSQL types a bare "SELECT ?" as text, and
-// the join with a BIGINT column then fails.
 bool reaches(db::Conn& conn, std::int64_t from, std::int64_t to) {
-  return conn
-      .integer(
-          "WITH RECURSIVE after(id) AS (SELECT CAST(? AS BIGINT) UNION SELECT d.task_to FROM "
-          "task_dependencies d "
-          "JOIN after a ON d.task_from = a.id) SELECT 1 FROM after WHERE id = ? LIMIT 1",
-          {from, to})
-      .has_value();
+  return db::reaches(conn, "task_dependencies", "task_from", "task_to", from, to);
 }
 
 std::vector<std::int64_t> subtask_ids(db::Conn& conn, std::int64_t parent_id) {
@@ -408,13 +406,7 @@ std::vector<std::int64_t> subtask_ids(db::Conn& conn, std::int64_t parent_id) {
 }
 
 bool is_in_subtree(db::Conn& conn, std::int64_t id, std::int64_t candidate) {
-  return conn
-      .integer(
-          "WITH RECURSIVE below(id) AS (SELECT CAST(? AS BIGINT) UNION SELECT t.id FROM tasks t "
-          "JOIN below b ON "
-          "t.parent_id = b.id) SELECT 1 FROM below WHERE id = ? LIMIT 1",
-          {id, candidate})
-      .has_value();
+  return db::reaches(conn, "tasks", "parent_id", "id", id, candidate);
 }
 
 std::vector<std::int64_t> member_ids(db::Conn& conn, std::int64_t task_id) {

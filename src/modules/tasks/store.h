@@ -12,8 +12,12 @@
 #include "db/db.h"
 #include "modules/tasks/model.h"
 #include "rest/list_query.h"
+#include "search/index.h"
 
 namespace artel::tasks::store {
+
+// The word-form index of the tasks' texts (the table task_search).
+const search::Index& search_index();
 
 // Fields tasks.task.list filters and sorts on (SQL over the alias t).
 std::span<const rest::ListField> list_fields();
@@ -31,8 +35,9 @@ std::int64_t insert(db::Conn& conn, const Task& task);
 void save(db::Conn& conn, const Task& task);
 void remove(db::Conn& conn, std::int64_t id);
 
-// The member rows follow the task's creator, responsible, co-executors and observers; the
-// task's visibility scope follows them.
+// The member rows follow the task's creator, responsible, co-executors and observers (only the
+// rows that differ are written); the task's visibility scope follows the people, so it is
+// rebuilt only when someone joined or left, not when a member only changed roles.
 void save_members(db::Conn& conn, const Task& task);
 
 // Recomputes task_scope (the departments of the members and those above) for these tasks, or

@@ -253,11 +253,30 @@ db::Params columns(const Template& t) {
           t.changed_at};
 }
 
-constexpr const char* kColumnNames =
-    "title, description, created_by, responsible_id, accomplices, auditors, tags, priority, "
-    "group_id, parent_id, time_estimate, allow_change_deadline, allow_time_tracking, "
-    "task_control, deadline_after, start_date_plan_after, end_date_plan_after, checklist, "
-    "replicate, replicate_params, next_run_at, times_created, changed_at";
+// The columns of columns(), in its order.
+constexpr const char* kColumnNames[] = {"title",
+                                        "description",
+                                        "created_by",
+                                        "responsible_id",
+                                        "accomplices",
+                                        "auditors",
+                                        "tags",
+                                        "priority",
+                                        "group_id",
+                                        "parent_id",
+                                        "time_estimate",
+                                        "allow_change_deadline",
+                                        "allow_time_tracking",
+                                        "task_control",
+                                        "deadline_after",
+                                        "start_date_plan_after",
+                                        "end_date_plan_after",
+                                        "checklist",
+                                        "replicate",
+                                        "replicate_params",
+                                        "next_run_at",
+                                        "times_created",
+                                        "changed_at"};
 
 void check_people(db::Conn& conn, const rest::Caller& caller, const Template& t) {
   std::vector<std::pair<std::int64_t, const char*>> people = {{t.created_by, "CREATED_BY"},
@@ -343,10 +362,10 @@ rest::CallResult add(rest::Call& call) {
     check_people(tx.conn, call.caller, t);
     db::Params p = columns(t);
     p.emplace_back(now);
+    std::string names;
+    for (const char* c : kColumnNames) names += std::string(c) + ", ";
     return tx.conn.insert(
-        "INSERT INTO task_templates(" + std::string(kColumnNames) +
-            ", created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        p);
+        "INSERT INTO task_templates(" + names + "created_at) VALUES " + db::in_list(p.size()), p);
   });
   if (t.replicate && call.portal.jobs) call.portal.jobs->wake();
   return {id};
@@ -364,18 +383,8 @@ rest::CallResult update(rest::Call& call) {
     check_people(tx.conn, call.caller, t);
     t.changed_at = timeutil::now_seconds();
     std::string sql = "UPDATE task_templates SET ";
-    std::string names = kColumnNames;
-    std::size_t pos = 0;
-    bool first = true;
-    while (pos < names.size()) {
-      auto comma = names.find(',', pos);
-      std::string col(
-          trim(names.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos)));
-      sql += (first ? "" : ", ") + col + " = ?";
-      first = false;
-      if (comma == std::string::npos) break;
-      pos = comma + 1;
-    }
+    for (const char* c : kColumnNames)
+      sql += std::string(c == kColumnNames[0] ? "" : ", ") + c + " = ?";
     db::Params p = columns(t);
     p.emplace_back(id);
     tx.conn.run(sql + " WHERE id = ?", p);

@@ -13,11 +13,15 @@ const std::string& User::field(std::string_view api) const {
   return empty;
 }
 
+std::string display_name(std::string_view name, std::string_view last_name,
+                         std::string_view email) {
+  std::string n(name);
+  if (!last_name.empty()) n += (n.empty() ? "" : " ") + std::string(last_name);
+  return std::string(n.empty() ? email : n);
+}
+
 std::string User::full_name() const {
-  std::string n = field("NAME");
-  const std::string& last = field("LAST_NAME");
-  if (!last.empty()) n += (n.empty() ? "" : " ") + last;
-  return n.empty() ? email : n;
+  return display_name(field("NAME"), field("LAST_NAME"), email);
 }
 
 json::object to_json(const User& u, int tz, const std::vector<std::string>& select,

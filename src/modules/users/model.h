@@ -72,6 +72,9 @@ inline constexpr std::array<TextField, 48> kTextFields{{
     {"XML_ID", "xml_id", Editor::Admin, 255},
 }};
 
+// How a person is named to others: "Name Last-name", or the e-mail when both are empty.
+std::string display_name(std::string_view name, std::string_view last_name, std::string_view email);
+
 struct User {
   std::int64_t id = 0;
   bool active = true;
@@ -90,7 +93,7 @@ struct User {
   std::vector<std::int64_t> departments;
 
   const std::string& field(std::string_view api) const;
-  std::string full_name() const;
+  std::string full_name() const;  // display_name() of this person
   bool is_extranet() const { return user_type == "extranet"; }
 };
 

@@ -81,16 +81,16 @@ bool add_special_filter(rest::ListQuery& q, std::string_view key, const json::va
   if (upper == "UF_DEPARTMENT" || upper == "@UF_DEPARTMENT") {
     auto items = as_list(value);
     if (items.empty()) return true;
-    std::string sql =
-        "EXISTS (SELECT 1 FROM user_departments d WHERE d.user_id = u.id AND d.department_id IN (";
     db::Params values;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      auto id = as_int(*items[i]);
+    for (const json::value* item : items) {
+      auto id = as_int(*item);
       if (!id) throw bad_argument("UF_DEPARTMENT", "UF_DEPARTMENT must hold department ids.");
-      sql += i ? ",?" : "?";
       values.push_back(*id);
     }
-    q.add_condition(sql + "))", std::move(values));
+    std::string sql =
+        "EXISTS (SELECT 1 FROM user_departments d WHERE d.user_id = u.id AND d.department_id IN " +
+        db::in_list(values.size()) + ")";
+    q.add_condition(sql, std::move(values));
     return true;
   }
   if (upper == "NAME_SEARCH" || upper == "FIND") {
@@ -119,13 +119,11 @@ bool add_special_filter(rest::ListQuery& q, std::string_view key, const json::va
     auto flag = as_flag(value);
     if (!flag) throw bad_argument("IS_ONLINE", "IS_ONLINE must be Y or N.");
     std::vector<std::int64_t> online = hub ? hub->online_users() : std::vector<std::int64_t>{};
-    std::string sql = *flag ? "u.id IN (" : "u.id NOT IN (";
-    db::Params ids;
-    for (std::size_t i = 0; i < online.size(); ++i) {
-      sql += i ? ",?" : "?";
-      ids.push_back(online[i]);
-    }
-    q.add_condition(online.empty() ? (*flag ? "1=0" : "1=1") : sql + ")", std::move(ids));
+    if (online.empty())
+      q.add_condition(*flag ? "1=0" : "1=1");
+    else
+      q.add_condition((*flag ? "u.id IN " : "u.id NOT IN ") + db::in_list(online.size()),
+                      db::values(online));
     return true;
   }
   return false;
