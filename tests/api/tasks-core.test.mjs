@@ -776,5 +776,15 @@ describe('tasks.task.getFields and tasks.task.getaccess', () => {
     )
     assert.ok(!mentions(hidden, t.title))
     fails(await co.carl.call('tasks.task.getaccess', { taskId: t.id, users: 'all' }), 400)
+    const many = Array.from({ length: 51 }, (_, i) => 100000 + i)
+    fails(await co.carl.call('tasks.task.getaccess', { taskId: t.id, users: many }), 400)
+    // Repeats count once.
+    const twice = ok(
+      await co.carl.call('tasks.task.getaccess', {
+        taskId: t.id,
+        users: [...many.slice(0, 49), co.ann.id, co.ann.id],
+      }),
+    )
+    assert.equal(Object.keys(twice.allowedActions).length, 50)
   })
 })

@@ -520,6 +520,12 @@ rest::CallResult get_access(rest::Call& call) {
                      "Invalid value to match with parameter {users}. Should be value "
                      "of type array.");
     users = id_list(*v, "users");
+    // Each person costs a few queries: a bounded list keeps one call from holding a reader.
+    constexpr std::size_t kMaxUsers = 50;
+    std::sort(users.begin(), users.end());
+    users.erase(std::unique(users.begin(), users.end()), users.end());
+    if (users.size() > kMaxUsers)
+      throw bad_argument("users", "At most " + std::to_string(kMaxUsers) + " users per call.");
   }
   return call.portal.db.read([&](db::Conn& conn) -> rest::CallResult {
     auto task = store::find(conn, id);
