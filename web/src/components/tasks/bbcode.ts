@@ -3,6 +3,7 @@
  * API stores — `[B]`, `[I]`, `[U]`, `[S]`, `[URL=…]`, `[LIST][*]`, `[QUOTE]`, `[CODE]` and
  * mentions as `[USER=5]Name[/USER]` — and that text read back as safe HTML, to show or to edit.
  */
+import { safeHref, tagHref } from '../../utils/bbcode'
 
 /** The code the server reads as a mention: it tells the person and adds them as an observer. */
 export function mentionCode(id: string | number, name: string): string {
@@ -102,14 +103,6 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;')
 }
 
-/** Links only to http(s), mailto and the portal's own paths, as the server allows. */
-export function safeUrl(url: string): string | null {
-  const u = url.trim()
-  if (/^(https?:\/\/|mailto:)/i.test(u)) return u
-  if (/^\/(?!\/)/.test(u)) return u
-  return null
-}
-
 interface Open {
   name: string
   close: string
@@ -185,13 +178,14 @@ export function bbcodeToHtml(text: string, options: BbHtmlOptions = {}): string 
         break
       }
       case 'URL': {
-        let href = arg
-        if (href === undefined) {
+        let url: string
+        if (arg !== undefined) {
+          url = tagHref(arg)
+        } else {
           // [URL]https://…[/URL]: the text is the address.
           const end = source.toUpperCase().indexOf('[/URL]', last)
-          href = end >= 0 ? source.slice(last, end) : ''
+          url = end >= 0 ? safeHref(source.slice(last, end)) : ''
         }
-        const url = safeUrl(href ?? '')
         if (url) {
           out += `<a href="${escapeHtml(url)}" target="_blank" rel="noopener noreferrer">`
           stack.push({ name, close: '</a>' })

@@ -146,6 +146,15 @@ describe('BB codes', () => {
     expect(bbcodeToHtml('stray [/B] and [X]')).toBe('stray [/B] and [X]')
     expect(bbcodeToPlain('[B]Hi[/B] [USER=5]Ann[/USER]')).toBe('Hi Ann')
   })
+
+  it('links only where the server would: no other site through a portal-looking path', () => {
+    expect(bbcodeToHtml('[URL=/\\evil.test]x[/URL]')).toBe('x')
+    expect(bbcodeToHtml('[URL=//evil.test]x[/URL]')).toBe('x')
+    expect(bbcodeToHtml('[URL]/\\evil.test[/URL]')).toBe('/\\evil.test')
+    expect(bbcodeToHtml('[URL="/tasks/1/"]Task[/URL]')).toBe(
+      '<a href="/tasks/1/" target="_blank" rel="noopener noreferrer">Task</a>',
+    )
+  })
 })
 
 describe('task dates', () => {
