@@ -4,6 +4,7 @@
  * mentions as `[USER=5]Name[/USER]` — and that text read back as safe HTML, to show or to edit.
  */
 import { safeHref, tagHref } from '../../utils/bbcode'
+import { escapeHtml } from '../../utils/html'
 
 /** The code the server reads as a mention: it tells the person and adds them as an observer. */
 export function mentionCode(id: string | number, name: string): string {
@@ -92,15 +93,6 @@ export function docToBbcode(doc: DocNode | null | undefined): string {
 /** True when the document holds nothing but whitespace. */
 export function isEmptyDoc(doc: DocNode | null | undefined): boolean {
   return docToBbcode(doc).trim() === ''
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
 }
 
 interface Open {
