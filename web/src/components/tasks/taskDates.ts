@@ -3,6 +3,7 @@
  * ("2026-03-12T18:00:00+03:00") and reads dates without an offset in the portal's zone, so the
  * wall clock in the string is what people see and type — whatever zone the browser is in.
  */
+import { addDays, dayString, periodRange } from '../../utils/dates'
 
 export interface WallClock {
   year: number
@@ -104,22 +105,14 @@ export function isOverdue(
   return Number.isFinite(at) && at < now
 }
 
-/** `YYYY-MM-DD` of a local date. */
-export function dayString(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
-
 /** Monday and Sunday of the week `now` falls in, as `YYYY-MM-DD`. */
 export function weekRange(now: Date): [string, string] {
-  const day = (now.getDay() + 6) % 7 // 0 = Monday
-  const monday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - day)
-  const sunday = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 6)
-  return [dayString(monday), dayString(sunday)]
+  return periodRange('thisWeek', now)
 }
 
 /** The day `days` after `now`, as `YYYY-MM-DD`. */
 export function daysAhead(now: Date, days: number): string {
-  return dayString(new Date(now.getFullYear(), now.getMonth(), now.getDate() + days))
+  return dayString(addDays(now, days))
 }
 
 /** The local date and time of `now` without an offset ("2026-03-12T18:05:00"). */
