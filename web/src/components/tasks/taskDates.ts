@@ -119,3 +119,18 @@ export function daysAhead(now: Date, days: number): string {
 export function localDateTime(now: Date): string {
   return `${dayString(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}`
 }
+
+/** The short name of a weekday as the API numbers them, 1 (Monday) … 7 (Sunday). */
+export function weekdayName(day: number | string, locale: string): string {
+  // 1 January 2024 was a Monday.
+  return new Intl.DateTimeFormat(locale, { weekday: 'short' }).format(
+    new Date(2024, 0, Number(day)),
+  )
+}
+
+/** The name of a month, 1 (January) … 12. */
+export function monthName(month: number | string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'long' }).format(
+    new Date(2024, Number(month) - 1, 1),
+  )
+}

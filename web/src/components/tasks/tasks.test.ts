@@ -19,6 +19,8 @@ import {
   fromDateTimeInput,
   isOverdue,
   toDateTimeInput,
+  monthName,
+  weekdayName,
   weekRange,
   wallClock,
 } from './taskDates'
@@ -198,6 +200,8 @@ describe('task dates', () => {
     expect(isOverdue({ deadline: null, status: '2' }, now)).toBe(false)
     expect(weekRange(new Date(2026, 2, 12))).toEqual(['2026-03-09', '2026-03-15'])
     expect(weekRange(new Date(2026, 2, 15))).toEqual(['2026-03-09', '2026-03-15'])
+    expect([1, 7].map((d) => weekdayName(d, 'en'))).toEqual(['Mon', 'Sun'])
+    expect(monthName('12', 'en')).toBe('December')
   })
 })
 
