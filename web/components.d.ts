@@ -58,6 +58,7 @@ declare module 'vue' {
     FormError: typeof import('./src/components/FormError.vue')['default']
     GanttChart: typeof import('./src/components/taskviews/GanttChart.vue')['default']
     HoursChart: typeof import('./src/components/taskviews/HoursChart.vue')['default']
+    HoursMinutesInput: typeof import('./src/components/tasks/HoursMinutesInput.vue')['default']
     InviteDialog: typeof import('./src/components/employees/InviteDialog.vue')['default']
     LinkDialog: typeof import('./src/components/taskviews/LinkDialog.vue')['default']
     LogoField: typeof import('./src/components/settings/LogoField.vue')['default']

@@ -61,6 +61,8 @@ test('a notice appears live in the bell; opening it reads it and leads to its ob
   )
   await expect(item.locator('b')).toHaveText('Quarterly report')
   await expect(item).toContainText('Olga Admin')
+  // A screen reader hears that it is unread, not only sees a dot.
+  await expect(item).toHaveAccessibleName(/Unread/)
 
   await item.click()
   await expect(page).toHaveURL(/\/company\/employees$/)
@@ -69,6 +71,7 @@ test('a notice appears live in the bell; opening it reads it and leads to its ob
   expect(mine.notifications.find((n: any) => n.id === id).notify_read).toBe('Y')
   await openBell(page)
   await expect(item).toHaveAttribute('data-read', 'Y')
+  await expect(item).not.toHaveAccessibleName(/Unread/)
 })
 
 test('notices with one tag are one entry with their count; mark all read', async ({ page }) => {

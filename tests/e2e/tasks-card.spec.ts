@@ -117,6 +117,12 @@ test('a comment with a mention, a reply, and the mentioned person joins as an ob
   const reply = page.locator(`[data-parent="${stored.ID}"]`)
   await expect(reply.getByTestId('task-comment-text')).toHaveText('Checked, all fine.')
   await expect(page.getByTestId('task-comment-reply-to')).toHaveCount(0)
+
+  // The mention opens Carl's profile inside the app, without reloading it.
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true))
+  await comment.locator('a.mention').click()
+  await expect(page).toHaveURL(new RegExp(`/company/personal/user/${carl.id}$`))
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true)
 })
 
 test('checklists: add, check, rename, delete, a second list', async ({ page }) => {

@@ -50,10 +50,12 @@ function asMap<T>(value: Record<string, T> | unknown[] | undefined): Record<stri
   return value
 }
 
+export type BatchCommand = [method: string, params: Record<string, unknown>]
+/** `batch` itself, or a stand-in for it in a test. */
+export type BatchRunner = (commands: Record<string, BatchCommand>) => Promise<BatchAnswer<unknown>>
+
 /** Runs up to 50 named commands in one request; each command's error is kept apart. */
-export async function batch<T>(
-  commands: Record<string, [method: string, params: Record<string, unknown>]>,
-): Promise<BatchAnswer<T>> {
+export async function batch<T>(commands: Record<string, BatchCommand>): Promise<BatchAnswer<T>> {
   const cmd: Record<string, string> = {}
   for (const [key, [method, params]] of Object.entries(commands)) {
     const query = phpQuery(params)
@@ -86,7 +88,7 @@ export async function taskPages(params: TaskListParams, starts: number[]): Promi
   let total = 0
   for (let i = 0; i < starts.length; i += BATCH_LIMIT) {
     const chunk = starts.slice(i, i + BATCH_LIMIT)
-    const commands: Record<string, [string, Record<string, unknown>]> = {}
+    const commands: Record<string, BatchCommand> = {}
     chunk.forEach((start, n) => {
       commands[`p${n}`] = ['tasks.task.list', { ...params, start }]
     })
@@ -118,6 +120,42 @@ export async function allTasks(params: TaskListParams, limit = 5000): Promise<Ta
   return { tasks, total: rest_.total || total }
 }
 
+/**
+ * Given tasks read through tasks.task.list, however many: 50 ids to a command (one page), 50
+ * commands to a request. Each entry of `lists` is a filter and a select of its own, read for the
+ * same ids (say, "still in my list?" and "as it is now"); the answer has each one's tasks.
+ */
+export async function tasksByIds<K extends string>(
+  ids: ReadonlyArray<string | number>,
+  lists: Record<K, TaskListParams>,
+  run: BatchRunner = batch,
+): Promise<Record<K, Task[]>> {
+  const keys = Object.keys(lists) as K[]
+  const out = Object.fromEntries(keys.map((key) => [key, [] as Task[]])) as Record<K, Task[]>
+  const unique = [...new Set(ids.map(Number))]
+  const pieces: Array<[K, number[]]> = []
+  for (let i = 0; i < unique.length; i += PAGE_SIZE)
+    for (const key of keys) pieces.push([key, unique.slice(i, i + PAGE_SIZE)])
+  for (let i = 0; i < pieces.length; i += BATCH_LIMIT) {
+    const part = pieces.slice(i, i + BATCH_LIMIT)
+    const commands: Record<string, BatchCommand> = {}
+    part.forEach(([key, chunk], n) => {
+      const params: TaskListParams = lists[key]
+      commands[`q${n}`] = [
+        'tasks.task.list',
+        { ...params, filter: { ...params.filter, ID: chunk }, start: -1 },
+      ]
+    })
+    const answer = await run(commands)
+    part.forEach(([key], n) => {
+      const error = answer.error[`q${n}`]
+      if (error) throw error
+      out[key].push(...((answer.result[`q${n}`] as { tasks?: Task[] } | undefined)?.tasks ?? []))
+    })
+  }
+  return out
+}
+
 /** The most task ids one artel.task.dependence.list call takes. */
 export const DEPENDENCY_CHUNK = 500
 
@@ -131,7 +169,7 @@ export async function dependenciesOf(ids: Array<string | number>): Promise<Depen
     chunks.push(ids.slice(i, i + DEPENDENCY_CHUNK))
   const out = new Map<string, Dependency>()
   for (let i = 0; i < chunks.length; i += BATCH_LIMIT) {
-    const commands: Record<string, [string, Record<string, unknown>]> = {}
+    const commands: Record<string, BatchCommand> = {}
     chunks.slice(i, i + BATCH_LIMIT).forEach((chunk, n) => {
       commands[`d${n}`] = ['artel.task.dependence.list', { taskIds: chunk }]
     })

@@ -13,6 +13,7 @@ export const useLiveStore = defineStore('live', () => {
   const connected = ref(false)
   let socket: LiveSocket | null = null
   let everConnected = false
+  let noticesRead = false
   /** Bumped after every reconnect: pages that show live data read it again. */
   const reconnects = ref(0)
   const listeners = new Map<string, Set<LiveHandler>>()
@@ -60,17 +61,17 @@ export const useLiveStore = defineStore('live', () => {
         catchUp()
         reconnects.value++
       }
-      // Notices sent before the socket was listening arrive with the list.
-      if (isOpen)
+      // The bell's list is read once the socket listens, so nothing sent meanwhile is missed,
+      // and again after every reconnect; a socket that cannot connect still gets it read once.
+      if (isOpen || !noticesRead) {
+        noticesRead = true
         void useNotificationsStore()
           .load()
           .catch(() => undefined)
+      }
       if (isOpen) everConnected = true
     }
     socket.open()
-    void useNotificationsStore()
-      .load()
-      .catch(() => undefined)
   }
 
   /** After a reconnect, events may have been missed: reload what is cheap to reload. */
@@ -87,6 +88,7 @@ export const useLiveStore = defineStore('live', () => {
     socket?.close()
     socket = null
     everConnected = false
+    noticesRead = false
     connected.value = false
   }
 

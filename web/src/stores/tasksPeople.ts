@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
-import { rest } from '../api/rest'
 import type { User } from '../api/types'
 import { fullName } from '../utils/people'
 import { useSessionStore } from './session'
@@ -8,7 +7,7 @@ import { useUsersStore } from './users'
 
 /**
  * The people a task can name (responsible, co-executors, observers, mentions): every active
- * person the viewer sees, read once per page load from user.get and kept in the users store.
+ * person the viewer sees, read once per page load by the users store.
  */
 export const useTasksPeopleStore = defineStore('tasksPeople', () => {
   const users = useUsersStore()
@@ -27,10 +26,10 @@ export const useTasksPeopleStore = defineStore('tasksPeople', () => {
 
   function ensure(): Promise<void> {
     if (!loading) {
-      loading = rest
-        .all<User>('user.get', { FILTER: { ACTIVE: true }, SORT: 'LAST_NAME', ORDER: 'ASC' })
+      loading = users
+        .fetchAllActive()
         .then((list) => {
-          ids.value = users.upsertMany(list)
+          ids.value = list
           loaded.value = true
         })
         .catch((error) => {

@@ -2,6 +2,9 @@
  * The BB codes of notices ([B], [I], [U], [S], [URL=…]…[/URL], [URL]…[/URL],
  * [USER=5]Name[/USER], [BR]) as a tree the bell renders with real elements — never as HTML, so
  * nothing typed can become markup. Unknown or broken tags stay as typed.
+ *
+ * Which addresses a link may have is decided here for every BB-code text the client shows
+ * (notices, task descriptions), by the server's own rule.
  */
 
 export type BbNode =
@@ -33,6 +36,11 @@ function unquote(value: string): string {
   if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0])
     return v.slice(1, -1).trim()
   return v
+}
+
+/** The address of `[URL=value]` (quotes around it allowed), when it is safe; "" otherwise. */
+export function tagHref(value: string): string {
+  return safeHref(unquote(value))
 }
 
 type Open = { name: string; node: BbNode & { children: BbNode[] } }
@@ -91,7 +99,7 @@ export function parseBb(text: string): BbNode[] {
       target().push({ kind: 'br' })
       i += whole.length
     } else if (name === 'URL' && hasValue) {
-      const href = safeHref(unquote(rawValue))
+      const href = tagHref(rawValue)
       if (href && !inLink()) {
         const node = { kind: 'link' as const, href, children: [] }
         target().push(node)

@@ -3,6 +3,7 @@ import { buildTree, flatten, subtreeIds } from './tree'
 import { movedDepartments, userStatus } from './people'
 import { parseEmails } from './emails'
 import { toDateInput } from './dates'
+import { escapeHtml } from './html'
 import type { Department } from '../api/types'
 
 const list: Department[] = [
@@ -58,5 +59,13 @@ describe('people helpers', () => {
     expect(toDateInput('1990-05-31')).toBe('1990-05-31')
     expect(toDateInput('1990-05-31T00:00:00+03:00')).toBe('1990-05-31')
     expect(toDateInput('')).toBe('')
+  })
+})
+
+describe('escapeHtml', () => {
+  it('leaves no markup and no way out of an attribute', () => {
+    expect(escapeHtml(`<img src=x onerror="a('b')"> & co`)).toBe(
+      '&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt; &amp; co',
+    )
   })
 })

@@ -3,6 +3,8 @@
  * API stores — `[B]`, `[I]`, `[U]`, `[S]`, `[URL=…]`, `[LIST][*]`, `[QUOTE]`, `[CODE]` and
  * mentions as `[USER=5]Name[/USER]` — and that text read back as safe HTML, to show or to edit.
  */
+import { safeHref, tagHref } from '../../utils/bbcode'
+import { escapeHtml } from '../../utils/html'
 
 /** The code the server reads as a mention: it tells the person and adds them as an observer. */
 export function mentionCode(id: string | number, name: string): string {
@@ -93,23 +95,6 @@ export function isEmptyDoc(doc: DocNode | null | undefined): boolean {
   return docToBbcode(doc).trim() === ''
 }
 
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-}
-
-/** Links only to http(s), mailto and the portal's own paths, as the server allows. */
-export function safeUrl(url: string): string | null {
-  const u = url.trim()
-  if (/^(https?:\/\/|mailto:)/i.test(u)) return u
-  if (/^\/(?!\/)/.test(u)) return u
-  return null
-}
-
 interface Open {
   name: string
   close: string
@@ -185,13 +170,14 @@ export function bbcodeToHtml(text: string, options: BbHtmlOptions = {}): string 
         break
       }
       case 'URL': {
-        let href = arg
-        if (href === undefined) {
+        let url: string
+        if (arg !== undefined) {
+          url = tagHref(arg)
+        } else {
           // [URL]https://…[/URL]: the text is the address.
           const end = source.toUpperCase().indexOf('[/URL]', last)
-          href = end >= 0 ? source.slice(last, end) : ''
+          url = end >= 0 ? safeHref(source.slice(last, end)) : ''
         }
-        const url = safeUrl(href ?? '')
         if (url) {
           out += `<a href="${escapeHtml(url)}" target="_blank" rel="noopener noreferrer">`
           stack.push({ name, close: '</a>' })

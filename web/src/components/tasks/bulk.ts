@@ -2,7 +2,13 @@
  * Group actions on many tasks and a plan typed as lines. Everything goes through `batch` with the
  * ordinary task methods, so the server checks each task's rights and answers each command apart.
  */
-import { batch, BATCH_LIMIT, type BatchAnswer } from '../../api/batch'
+import {
+  batch,
+  BATCH_LIMIT,
+  tasksByIds,
+  type BatchCommand as Command,
+  type BatchRunner,
+} from '../../api/batch'
 import type { Task } from '../../api/tasks'
 import { wallClock } from './taskDates'
 
@@ -98,8 +104,7 @@ export interface PlanResult {
   failed: Array<{ line: number; title: string; message: string; parentFailed?: boolean }>
 }
 
-type Command = [method: string, params: Record<string, unknown>]
-export type BatchRunner = (commands: Record<string, Command>) => Promise<BatchAnswer<unknown>>
+export type { BatchRunner }
 
 /**
  * The batch commands for one piece of a plan: a line whose parent is in the same piece takes the
@@ -323,19 +328,12 @@ export async function readTargets(
   rows: readonly Task[],
   run: BatchRunner = batch,
 ): Promise<BulkTarget[]> {
-  const fresh = new Map<string, Task>()
-  for (const group of chunks(chunks(rows.map((r) => Number(r.id))), BATCH_LIMIT)) {
-    const commands: Record<string, Command> = {}
-    group.forEach((ids, n) => {
-      commands[`r${n}`] = ['tasks.task.list', { filter: { ID: ids }, select: TARGET_SELECT }]
-    })
-    const answer = await run(commands)
-    for (const key of Object.keys(commands)) {
-      if (answer.error[key]) throw answer.error[key]
-      for (const task of (answer.result[key] as { tasks?: Task[] } | undefined)?.tasks ?? [])
-        fresh.set(String(task.id), task)
-    }
-  }
+  const found = await tasksByIds(
+    rows.map((r) => r.id),
+    { now: { select: TARGET_SELECT } },
+    run,
+  )
+  const fresh = new Map(found.now.map((task) => [String(task.id), task]))
   return rows.map((row) => {
     const t = fresh.get(String(row.id)) ?? row
     return {

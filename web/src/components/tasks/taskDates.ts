@@ -3,6 +3,7 @@
  * ("2026-03-12T18:00:00+03:00") and reads dates without an offset in the portal's zone, so the
  * wall clock in the string is what people see and type — whatever zone the browser is in.
  */
+import { addDays, dayString, periodRange } from '../../utils/dates'
 
 export interface WallClock {
   year: number
@@ -104,25 +105,32 @@ export function isOverdue(
   return Number.isFinite(at) && at < now
 }
 
-/** `YYYY-MM-DD` of a local date. */
-export function dayString(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
-
 /** Monday and Sunday of the week `now` falls in, as `YYYY-MM-DD`. */
 export function weekRange(now: Date): [string, string] {
-  const day = (now.getDay() + 6) % 7 // 0 = Monday
-  const monday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - day)
-  const sunday = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 6)
-  return [dayString(monday), dayString(sunday)]
+  return periodRange('thisWeek', now)
 }
 
 /** The day `days` after `now`, as `YYYY-MM-DD`. */
 export function daysAhead(now: Date, days: number): string {
-  return dayString(new Date(now.getFullYear(), now.getMonth(), now.getDate() + days))
+  return dayString(addDays(now, days))
 }
 
 /** The local date and time of `now` without an offset ("2026-03-12T18:05:00"). */
 export function localDateTime(now: Date): string {
   return `${dayString(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}`
+}
+
+/** The short name of a weekday as the API numbers them, 1 (Monday) … 7 (Sunday). */
+export function weekdayName(day: number | string, locale: string): string {
+  // 1 January 2024 was a Monday.
+  return new Intl.DateTimeFormat(locale, { weekday: 'short' }).format(
+    new Date(2024, 0, Number(day)),
+  )
+}
+
+/** The name of a month, 1 (January) … 12. */
+export function monthName(month: number | string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'long' }).format(
+    new Date(2024, Number(month) - 1, 1),
+  )
 }

@@ -19,6 +19,8 @@ import {
   fromDateTimeInput,
   isOverdue,
   toDateTimeInput,
+  monthName,
+  weekdayName,
   weekRange,
   wallClock,
 } from './taskDates'
@@ -146,6 +148,15 @@ describe('BB codes', () => {
     expect(bbcodeToHtml('stray [/B] and [X]')).toBe('stray [/B] and [X]')
     expect(bbcodeToPlain('[B]Hi[/B] [USER=5]Ann[/USER]')).toBe('Hi Ann')
   })
+
+  it('links only where the server would: no other site through a portal-looking path', () => {
+    expect(bbcodeToHtml('[URL=/\\evil.test]x[/URL]')).toBe('x')
+    expect(bbcodeToHtml('[URL=//evil.test]x[/URL]')).toBe('x')
+    expect(bbcodeToHtml('[URL]/\\evil.test[/URL]')).toBe('/\\evil.test')
+    expect(bbcodeToHtml('[URL="/tasks/1/"]Task[/URL]')).toBe(
+      '<a href="/tasks/1/" target="_blank" rel="noopener noreferrer">Task</a>',
+    )
+  })
 })
 
 describe('task dates', () => {
@@ -189,6 +200,8 @@ describe('task dates', () => {
     expect(isOverdue({ deadline: null, status: '2' }, now)).toBe(false)
     expect(weekRange(new Date(2026, 2, 12))).toEqual(['2026-03-09', '2026-03-15'])
     expect(weekRange(new Date(2026, 2, 15))).toEqual(['2026-03-09', '2026-03-15'])
+    expect([1, 7].map((d) => weekdayName(d, 'en'))).toEqual(['Mon', 'Sun'])
+    expect(monthName('12', 'en')).toBe('December')
   })
 })
 

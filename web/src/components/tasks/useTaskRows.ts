@@ -1,5 +1,7 @@
 import { computed, ref } from 'vue'
-import { tasksApi, type Task } from '../../api/tasks'
+import { tasksByIds } from '../../api/batch'
+import { tasksApi, type Task, type TaskListParams } from '../../api/tasks'
+import type { TaskChanges } from '../../composables/useLiveTasks'
 
 /** What a row of the task list reads. */
 export const LIST_SELECT = [
@@ -38,8 +40,7 @@ export interface TaskRow {
 
 /**
  * The rows of the task list: pages of tasks.task.list ("show more" follows `next`), subtasks
- * loaded under an expanded parent, and single rows read again when a live message says a task
- * changed.
+ * loaded under an expanded parent, and the rows live messages say changed read again.
  */
 export function useTaskRows() {
   const top = ref<Task[]>([])
@@ -153,45 +154,45 @@ export function useTaskRows() {
   }
 
   /**
-   * A task changed somewhere: read it again through the list's own filter. It stays (updated),
-   * appears at the top (a new task that matches), or leaves the list (it no longer matches).
+   * Tasks changed somewhere: read them again through the list's own filter, all in one request.
+   * Each stays (updated), appears at the top (a new task that matches), or leaves the list (it
+   * no longer matches); one shown under an open parent is read as it is, whatever the filter.
    */
-  async function refresh(id: string, deleted = false) {
-    if (deleted) {
-      removeEverywhere(id)
-      return
+  async function refresh(changes: TaskChanges) {
+    const ids: string[] = []
+    for (const [id, what] of changes) {
+      if (what.has('delete')) removeEverywhere(id)
+      else ids.push(id)
     }
-    const [matching, anyway] = await Promise.all([
-      tasksApi.list({ filter: { ...filter, ID: Number(id) }, select: LIST_SELECT, start: -1 }),
-      shown(id) || expandedParentOf(id)
-        ? tasksApi.list({ filter: { ID: Number(id) }, select: LIST_SELECT, start: -1 })
-        : Promise.resolve(null),
-    ])
-    const fresh = matching.result.tasks?.[0]
-    const seen = anyway?.result.tasks?.[0]
-    const inTop = top.value.some((t) => t.id === id)
-    if (fresh && !inTop) {
-      top.value = [fresh, ...top.value]
-      total.value++
-    } else if (!fresh && inTop) {
-      top.value = top.value.filter((t) => t.id !== id)
-      total.value = Math.max(0, total.value - 1)
+    if (!ids.length) return
+    const lists: Record<string, TaskListParams> = { matching: { filter, select: LIST_SELECT } }
+    if (Object.keys(children.value).length > 0 || ids.some(shown))
+      lists.anyway = { select: LIST_SELECT }
+    const found = await tasksByIds(ids, lists)
+    const matching = new Map(found.matching.map((t) => [t.id, t]))
+    const anyway = new Map((found.anyway ?? []).map((t) => [t.id, t]))
+    for (const id of ids) {
+      const fresh = matching.get(id)
+      const seen = anyway.get(id)
+      const inTop = top.value.some((t) => t.id === id)
+      if (fresh && !inTop) {
+        top.value = [fresh, ...top.value]
+        total.value++
+      } else if (!fresh && inTop) {
+        top.value = top.value.filter((t) => t.id !== id)
+        total.value = Math.max(0, total.value - 1)
+      }
+      const latest = fresh ?? seen
+      if (latest) {
+        replaceEverywhere(latest)
+        // A new subtask of an open parent shows under it.
+        const parent = latest.parentId ?? ''
+        if (parent && children.value[parent] && !children.value[parent].some((t) => t.id === id))
+          children.value = { ...children.value, [parent]: [...children.value[parent], latest] }
+      } else {
+        removeEverywhere(id)
+      }
     }
-    const latest = fresh ?? seen
-    if (latest) {
-      replaceEverywhere(latest)
-      // A new subtask of an open parent shows under it.
-      const parent = latest.parentId ?? ''
-      if (parent && children.value[parent] && !children.value[parent].some((t) => t.id === id))
-        children.value = { ...children.value, [parent]: [...children.value[parent], latest] }
-    } else if (!seen) {
-      removeEverywhere(id)
-    }
-  }
-
-  function expandedParentOf(id: string): boolean {
-    void id
-    return Object.keys(children.value).length > 0
   }
 
   return { rows, top, total, next, loading, error, load, more, toggle, refresh }

@@ -1,4 +1,5 @@
 /** Dates for the task views: API values are ISO 8601 with an offset; the screen is local time. */
+export { addDays, dayString, periodRange, startOfWeek, type PeriodKind } from '../../utils/dates'
 
 function pad(n: number): string {
   return String(n).padStart(2, '0')
@@ -16,11 +17,6 @@ export function isoLocal(d: Date): string {
   )
 }
 
-/** The local calendar day `YYYY-MM-DD`. */
-export function dayString(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
-
 /** `YYYY-MM-DD` read as local midnight. */
 export function parseDay(value: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
@@ -32,33 +28,6 @@ export function parseApiDate(value: string | null | undefined): Date | null {
   if (!value) return null
   const d = new Date(value)
   return Number.isNaN(d.getTime()) ? null : d
-}
-
-export function addDays(d: Date, days: number): Date {
-  const r = new Date(d)
-  r.setDate(r.getDate() + days)
-  return r
-}
-
-/** Monday of the week holding `d`, at midnight. */
-export function startOfWeek(d: Date): Date {
-  const r = new Date(d.getFullYear(), d.getMonth(), d.getDate())
-  const shift = (r.getDay() + 6) % 7
-  r.setDate(r.getDate() - shift)
-  return r
-}
-
-export type PeriodKind = 'thisWeek' | 'lastWeek' | 'thisMonth' | 'lastMonth' | 'custom'
-
-/** The first and last day (inclusive) of a named period around `now`. */
-export function periodRange(kind: Exclude<PeriodKind, 'custom'>, now: Date): [string, string] {
-  if (kind === 'thisWeek' || kind === 'lastWeek') {
-    const monday = addDays(startOfWeek(now), kind === 'lastWeek' ? -7 : 0)
-    return [dayString(monday), dayString(addDays(monday, 6))]
-  }
-  const first = new Date(now.getFullYear(), now.getMonth() - (kind === 'lastMonth' ? 1 : 0), 1)
-  const last = new Date(first.getFullYear(), first.getMonth() + 1, 0)
-  return [dayString(first), dayString(last)]
 }
 
 /** A deadline for the screen: the day and, unless it is midnight, the time. */

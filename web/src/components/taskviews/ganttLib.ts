@@ -2,7 +2,7 @@
  * dhtmlx-gantt (Community edition, MIT), loaded only when a Gantt chart opens. Its stylesheet's
  * remote Inter font is removed at build time (vite.config.ts); the chart uses the portal's font.
  */
-import { Gantt, escapeHTML } from 'dhtmlx-gantt'
+import { Gantt } from 'dhtmlx-gantt'
 import 'dhtmlx-gantt/codebase/dhtmlxgantt.css'
 
 export type { GanttStatic } from 'dhtmlx-gantt'
@@ -11,5 +11,3 @@ export type { GanttStatic } from 'dhtmlx-gantt'
 export function createGantt() {
   return Gantt.getGanttInstance()
 }
-
-export { escapeHTML }

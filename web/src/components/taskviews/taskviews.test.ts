@@ -86,6 +86,8 @@ describe('task state', () => {
     expect(taskState(task({ status: '3', deadline: '2026-03-09T00:00:00Z' }), now)).toBe('overdue')
     expect(taskState(task({ status: '2', deadline: '2026-03-11T00:00:00Z' }), now)).toBe('active')
     expect(taskState(task({ status: '6' }), now)).toBe('deferred')
+    // Deferred work past its deadline is not late, as the list and the server see it.
+    expect(taskState(task({ status: '6', deadline: '2026-03-09T00:00:00Z' }), now)).toBe('deferred')
   })
 })
 

@@ -39,6 +39,11 @@ vi.mock('../../api/batch', () => ({
     }
     return { result, total, error: {} }
   },
+  tasksByIds: async (ids: string[], lists: Record<string, { filter: Record<string, unknown> }>) => {
+    calls.push(['tasksByIds', [ids, Object.values(lists)[0].filter]])
+    const found = ids.filter((id) => id !== '11').map((id) => task({ id, title: `Fresh ${id}` }))
+    return Object.fromEntries(Object.keys(lists).map((key) => [key, found]))
+  },
   taskPages: async (params: { filter: { PLAN_STAGE_ID: string } }) => {
     calls.push(['taskPages', [params.filter.PLAN_STAGE_ID]])
     return { tasks: [], total: 0 }
@@ -74,6 +79,22 @@ describe('My Plan board', () => {
     await vi.runAllTimersAsync()
     vi.useRealTimers()
     expect(calls.at(-1)).toEqual(['taskPages', ['2']])
+    board.dispose()
+  })
+
+  it('reads a burst of changed tasks in one request: updated in place, gone when not mine', async () => {
+    const { usePlanBoard } = await import('./usePlanBoard')
+    const board = usePlanBoard({ me: () => '5', onError: () => undefined })
+    await board.load()
+    calls.length = 0
+    await board.refreshTasks(
+      new Map([
+        ['10', new Set(['update'])],
+        ['11', new Set(['update'])],
+      ]),
+    )
+    expect(calls).toEqual([['tasksByIds', [['10', '11'], { DOER: '5', '!REAL_STATUS': 5 }]]])
+    expect(board.columns['1'].items.map((t) => [t.id, t.title])).toEqual([['10', 'Fresh 10']])
     board.dispose()
   })
 })

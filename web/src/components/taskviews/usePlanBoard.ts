@@ -5,7 +5,8 @@
  */
 import { computed, reactive, ref } from 'vue'
 import { tasksApi, type Stage, type Task, type TaskListParams } from '../../api/tasks'
-import { batch, PAGE_SIZE, taskPages } from '../../api/batch'
+import { batch, PAGE_SIZE, taskPages, tasksByIds } from '../../api/batch'
+import type { TaskChanges } from '../../composables/useLiveTasks'
 
 export const CARD_FIELDS = [
   'ID',
@@ -258,29 +259,14 @@ export function usePlanBoard(options: PlanBoardOptions) {
       .catch(() => undefined)
   }
 
-  const pendingTasks = new Map<string, string>()
-  let taskTimer: ReturnType<typeof setTimeout> | null = null
-  /** Live `task.changed`: read the changed tasks again (a burst in one request). */
-  function onTaskMessage(data: { ID?: string | number; ACTION?: string }): void {
-    const id = String(data.ID ?? '')
-    if (!id) return
-    pendingTasks.set(id, data.ACTION ?? 'update')
-    if (taskTimer) return
-    taskTimer = setTimeout(() => {
-      taskTimer = null
-      const batch = new Map(pendingTasks)
-      pendingTasks.clear()
-      void refreshTasks(batch)
-    }, 60)
-  }
-
-  async function refreshTasks(changed: Map<string, string>): Promise<void> {
-    const ids = [...changed.keys()]
-    const filter: Record<string, unknown> = { ID: ids, DOER: options.me() }
+  /** Live `task.changed` (a burst at once): the changed tasks read again in one request. */
+  async function refreshTasks(changes: TaskChanges): Promise<void> {
+    const ids = [...changes.keys()]
+    const filter: Record<string, unknown> = { DOER: options.me() }
     if (!showCompleted.value) filter['!REAL_STATUS'] = 5
     let fresh: Task[]
     try {
-      fresh = (await tasksApi.list({ filter, select: CARD_FIELDS })).result.tasks ?? []
+      fresh = (await tasksByIds(ids, { mine: { filter, select: CARD_FIELDS } })).mine
     } catch {
       return
     }
@@ -295,7 +281,7 @@ export function usePlanBoard(options: PlanBoardOptions) {
       const stageId = columnOf(task)
       if (found && found.column.stage.ID === stageId) {
         found.column.items[found.index] = task
-      } else if (!found && stageId === firstStageId.value && changed.get(id) === 'add') {
+      } else if (!found && stageId === firstStageId.value && changes.get(id)?.has('add')) {
         // A new task is never placed: the newest sits on top of the first column.
         columns[stageId].items.unshift(task)
         columns[stageId].total++
@@ -365,7 +351,6 @@ export function usePlanBoard(options: PlanBoardOptions) {
 
   function dispose(): void {
     if (reloadTimer) clearTimeout(reloadTimer)
-    if (taskTimer) clearTimeout(taskTimer)
   }
 
   return {
@@ -382,7 +367,7 @@ export function usePlanBoard(options: PlanBoardOptions) {
     moveBy,
     quickAdd,
     onPlanMessage,
-    onTaskMessage,
+    refreshTasks,
     addStage,
     updateStage,
     deleteStage,
