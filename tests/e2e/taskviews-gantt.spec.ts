@@ -44,6 +44,22 @@ function bar(page: Page, id: string) {
   return page.locator(`.gantt_task_line[data-task-id="${id}"]`)
 }
 
+/**
+ * Focuses the chart and waits until keyboard navigation has made the task's row the active one:
+ * the chart moves the focus there itself, a moment after the chart takes it, and the Alt+arrow
+ * keys act on that row only.
+ */
+async function focusRow(page: Page, id: string) {
+  await page.getByTestId('gantt-chart').locator('[tabindex="0"]').first().focus()
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        document.activeElement?.closest('[data-task-id]')?.getAttribute('data-task-id'),
+      ),
+    )
+    .toBe(id)
+}
+
 test.beforeAll(async () => {
   portal = await startEnglishPortal()
   auditor = await portal.addEmployee({ NAME: 'Olga', LAST_NAME: 'Watcher' })
@@ -130,7 +146,7 @@ test('dragging a bar moves the task on the server; the keyboard moves it too', a
 
   // Keyboard: focus the chart (its first row, "Design", is active), Alt+Right moves the task a
   // day later, Alt+Shift+Right makes it a day longer.
-  await page.getByTestId('gantt-chart').locator('[tabindex="0"]').first().focus()
+  await focusRow(page, design)
   await page.keyboard.press('Alt+ArrowRight')
   await expect
     .poll(async () => Math.round(((await taskDates(design)).start - before.start) / DAY))
@@ -245,7 +261,7 @@ test('with "move linked tasks along", the tasks after a moved one keep their dis
   await page.getByTestId('gantt-move-linked').click()
 
   // Design one day later, by keyboard: Build (linked after it) follows; Review (not linked) stays.
-  await page.getByTestId('gantt-chart').locator('[tabindex="0"]').first().focus()
+  await focusRow(page, design)
   await page.keyboard.press('Alt+ArrowRight')
   await expect.poll(async () => (await taskDates(design)).start - designBefore.start).toBe(DAY)
   await expect.poll(async () => (await taskDates(build)).start - buildBefore.start).toBe(DAY)
