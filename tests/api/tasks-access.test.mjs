@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 
-import { ok } from '../support/expect.mjs'
+import { fails, ok } from '../support/expect.mjs'
 import { startPortal } from '../support/server.mjs'
 import { company, mentions } from '../support/tasks.mjs'
 
@@ -72,10 +72,29 @@ describe('visibility', () => {
   test('an extranet person sees only the tasks they are in', async () => {
     const own = await co.task(co.xena, { TITLE: 'Видимость: экстранет' })
     assert.deepEqual(await sight(own), ['admin', 'xena'])
+    // Outside people take part only in tasks of their groups.
+    const outside = await co.admin.call('tasks.task.add', {
+      fields: {
+        TITLE: 'Видимость: не в группе',
+        RESPONSIBLE_ID: co.ann.id,
+        AUDITORS: [co.xena.id],
+      },
+    })
+    assert.equal(fails(outside, 400, 'ERROR_ARGUMENT').argument, 'AUDITORS')
+    const group = ok(
+      await co.portal.call('sonet_group.create', {
+        NAME: 'Видимость: клиентская группа',
+        IS_EXTRANET: 'Y',
+        VISIBLE: 'N',
+        EXTRANET_TASKS: 'OWN',
+      }),
+    )
+    ok(await co.portal.call('sonet_group.user.add', { GROUP_ID: group, USER_ID: co.xena.id }))
     const t = await co.task(co.admin, {
       TITLE: 'Видимость: клиент наблюдает',
       RESPONSIBLE_ID: co.ann.id,
       AUDITORS: [co.xena.id],
+      GROUP_ID: group,
     })
     assert.deepEqual(await sight(t), ['admin', 'ann', 'eric', 'helen', 'xena'])
     const list = await co.list(co.xena, {})

@@ -11,7 +11,7 @@ struct Titles {
   std::string_view en, ru, ro;
 };
 
-const std::array<Titles, 9> kTitles{{
+const std::array<Titles, 11> kTitles{{
     {"tasks", "Tasks", "Задачи", "Sarcini"},
     {"im", "Messenger", "Мессенджер", "Mesagerie"},
     {"tasks|task_assigned", "A task was given to me", "Мне поручили задачу",
@@ -27,6 +27,9 @@ const std::array<Titles, 9> kTitles{{
      "O sarcină așteaptă aprobarea mea"},
     {"tasks|task_deadline", "A deadline is near or has passed", "Срок задачи подходит или прошёл",
      "Termenul unei sarcini se apropie sau a trecut"},
+    {"socialnetwork", "Workgroups", "Группы", "Grupuri"},
+    {"socialnetwork|group_invite", "Invitations and requests to join my groups",
+     "Приглашения и запросы на вступление в группы", "Invitații și cereri de aderare la grupuri"},
     {"im|default", "Notices from applications and integrations",
      "Уведомления приложений и интеграций", "Notificări de la aplicații și integrări"},
 }};
@@ -43,10 +46,10 @@ std::string title(std::string_view key, std::string_view language, std::string_v
 // the inbox unless the person asks for it.
 const std::vector<EventType>& event_types() {
   static const std::vector<EventType> types = {
-      {"tasks", "task_assigned", true, true}, {"tasks", "task_comment", true, true},
-      {"tasks", "task_status", true, false},  {"tasks", "task_changed", true, false},
-      {"tasks", "task_control", true, true},  {"tasks", "task_deadline", true, true},
-      {"im", "default", true, true},
+      {"tasks", "task_assigned", true, true},        {"tasks", "task_comment", true, true},
+      {"tasks", "task_status", true, false},         {"tasks", "task_changed", true, false},
+      {"tasks", "task_control", true, true},         {"tasks", "task_deadline", true, true},
+      {"socialnetwork", "group_invite", true, true}, {"im", "default", true, true},
   };
   return types;
 }

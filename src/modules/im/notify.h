@@ -32,6 +32,7 @@ struct EventType {
 //   tasks|task_changed    a task of mine was edited (deadline moved, responsible changed, …)
 //   tasks|task_control    a task waits for my approval ("accept work after completion")
 //   tasks|task_deadline   a deadline is near or has passed
+//   socialnetwork|group_invite  an invitation to a group, or a request to join one I manage
 //   im|default            notices sent through im.notify.system.add / im.notify.personal.add
 const std::vector<EventType>& event_types();
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "modules/groups/access.h"
+
 namespace artel::tasks {
 
 namespace {
@@ -69,6 +71,7 @@ Viewer viewer_of(db::Conn& conn, const rest::Caller& caller) {
   v.is_admin = caller.is_admin;
   v.is_extranet = caller.is_extranet;
   if (!v.is_extranet) fill_structure(conn, v);
+  if (!v.is_admin) v.task_groups = groups::task_groups(conn, v.user_id, v.is_extranet);
   return v;
 }
 
@@ -81,7 +84,12 @@ Viewer viewer_of_user(db::Conn& conn, std::int64_t user_id) {
              v.is_extranet = r.text(1) == "extranet";
            });
   if (!v.is_extranet) fill_structure(conn, v);
+  if (!v.is_admin) v.task_groups = groups::task_groups(conn, v.user_id, v.is_extranet);
   return v;
+}
+
+bool Viewer::sees_group(std::int64_t group_id) const {
+  return group_id != 0 && std::binary_search(task_groups.begin(), task_groups.end(), group_id);
 }
 
 rest::Caller caller_of(const Viewer& viewer) {
@@ -114,6 +122,7 @@ std::map<std::int64_t, Relation> relations(db::Conn& conn, const Viewer& viewer,
     r.responsible = t.responsible_id == viewer.user_id;
     r.accomplice = std::count(t.accomplices.begin(), t.accomplices.end(), viewer.user_id) > 0;
     r.auditor = std::count(t.auditors.begin(), t.auditors.end(), viewer.user_id) > 0;
+    r.group_member = viewer.sees_group(t.group_id);
   }
   if (viewer.headed_departments.empty() || tasks.empty()) return out;
   // Members (other than the viewer) who sit in a department the viewer heads, by role.
@@ -142,8 +151,17 @@ Relation relation(db::Conn& conn, const Viewer& viewer, const Task& task) {
 void restrict_to_visible(rest::ListQuery& q, const Viewer& v, VisibleForm form) {
   if (v.is_admin) return;
   const std::string mine = "SELECT m.task_id FROM task_members m WHERE m.user_id = ?";
+  // The tasks of the person's workgroups (one index range of tasks_group each).
+  std::string groups;
+  db::Params group_ids = db::values(v.task_groups);
+  if (!v.task_groups.empty()) groups = "t.group_id IN " + db::in_list(v.task_groups.size());
+  auto with_groups = [&](std::string sql, db::Params p) {
+    if (groups.empty()) return q.add_condition(sql, std::move(p));
+    p.insert(p.end(), group_ids.begin(), group_ids.end());
+    q.add_condition("(" + sql + " OR " + groups + ")", std::move(p));
+  };
   if (v.scope_roots.empty()) {
-    q.add_condition("t.id IN (" + mine + ")", {v.user_id});
+    with_groups("t.id IN (" + mine + ")", {v.user_id});
     return;
   }
   // A head: the tasks whose scope holds a department they head (one index range each).
@@ -169,7 +187,7 @@ void restrict_to_visible(rest::ListQuery& q, const Viewer& v, VisibleForm form) 
       p.insert(p.begin(), v.user_id);
     }
   }
-  q.add_condition(sql, std::move(p));
+  with_groups(sql, std::move(p));
 }
 
 Actions allowed_actions(const Task& t, const Relation& r, bool favorite) {

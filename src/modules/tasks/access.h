@@ -2,8 +2,9 @@
 //
 // A person sees a task when they are in it (creator, responsible, co-executor, observer), when
 // they head a department — or a department above one — that a member of the task belongs to
-// (B3), or when they are an administrator. Lists filter this in SQL (restrict_to_visible), so
-// a page of 50 costs the same at a million tasks.
+// (B3), when the task is in a workgroup whose tasks they see (its members; outside members only
+// when the group shows them all its tasks), or when they are an administrator. Lists filter this in
+// SQL (restrict_to_visible), so a page of 50 costs the same at a million tasks.
 //
 // Full rights over a task ("directs": edit, delete, change anything) belong to its creator,
 // the administrators and the heads of its creator or responsible. The responsible and the
@@ -35,6 +36,9 @@ struct Viewer {
   // One of those is the person's own department or above it, so every task they are in is
   // in that scope too (their membership need not be checked separately).
   bool scope_covers_own = false;
+  // The workgroups whose every task the person sees (groups::task_groups).
+  std::vector<std::int64_t> task_groups;
+  bool sees_group(std::int64_t group_id) const;
 };
 
 Viewer viewer_of(db::Conn& conn, const rest::Caller& caller);
@@ -53,9 +57,10 @@ struct Relation {
   bool admin = false;
   bool heads_creator_or_responsible = false;
   bool heads_member = false;
+  bool group_member = false;  // sees it through its workgroup
 
   bool member() const { return creator || responsible || accomplice || auditor; }
-  bool sees() const { return member() || admin || heads_member; }
+  bool sees() const { return member() || admin || heads_member || group_member; }
   bool directs() const { return creator || admin || heads_creator_or_responsible; }
   bool executes() const { return responsible || accomplice; }
 };

@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "core/time.h"
 #include "modules/files/store.h"
+#include "modules/groups/access.h"
 #include "modules/tasks/attachments.h"
 #include "modules/tasks/checklist.h"
 #include "modules/tasks/history.h"
@@ -121,6 +122,13 @@ PageContext load_context(db::Conn& conn, const Viewer& viewer, const std::vector
   if (sel.has("PLAN_STAGE_ID")) {
     conn.run("SELECT task_id, stage_id FROM task_plan WHERE task_id IN " + in + " AND user_id = ?",
              with_viewer, [&](const db::Row& r) { c.plan_stage[r.integer(0)] = r.integer(1); });
+  }
+  if (sel.has("GROUP_ID")) {
+    std::set<std::int64_t> groups;
+    for (const auto& t : tasks)
+      if (t.group_id) groups.insert(t.group_id);
+    for (auto& [id, name] : groups::names(conn, {groups.begin(), groups.end()}))
+      c.group_names[id] = std::move(name);
   }
   if (sel.has("SUBTASKS_COUNT")) {
     conn.run(
@@ -244,7 +252,14 @@ json::object present(const Task& t, const PageContext& c, const Selection& sel) 
   if (sel.has("FAVORITE")) o["favorite"] = yn(st.favorite);
   if (sel.has("GROUP_ID")) {
     o["groupId"] = str(t.group_id);
-    o["group"] = json::array();
+    // Bitrix24's short group object, or [] for a task outside groups.
+    auto g = c.group_names.find(t.group_id);
+    if (g == c.group_names.end())
+      o["group"] = json::array();
+    else
+      o["group"] = json::object{{"id", str(t.group_id)}, {"name", g->second},
+                                {"opened", false},       {"membersCount", 0},
+                                {"image", ""},           {"additionalData", json::array()}};
   }
   if (sel.has("AUDITORS")) {
     o["auditors"] = id_array(t.auditors);

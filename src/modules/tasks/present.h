@@ -50,6 +50,7 @@ struct ViewerState {
 };
 
 struct PageContext {
+  std::map<std::int64_t, std::string> group_names;  // the page's workgroups
   int tz = 0;
   std::int64_t now = 0;
   std::string base_url;

@@ -10,7 +10,10 @@
 #include "events/live.h"
 #include "events/structure.h"
 #include "modules/files/store.h"
+#include "modules/groups/access.h"
+#include "modules/groups/model.h"
 #include "modules/settings/store.h"
+#include "modules/tasks/boards.h"
 #include "modules/tasks/comments.h"
 #include "modules/tasks/history.h"
 #include "modules/tasks/list_filter.h"
@@ -31,9 +34,16 @@ std::string new_guid() {
 }
 
 // A person named in a task must exist, be active, and be someone the author can see (an
-// extranet user cannot pull a stranger into a task).
-void check_person(db::Conn& conn, const Viewer& author, std::int64_t id, const char* field) {
-  auto active = conn.integer("SELECT active FROM users WHERE id = ?", {id});
+// extranet user cannot pull a stranger into a task). An outside (extranet) person takes part
+// only in tasks of their own groups (D3), unless the task is theirs alone to begin with.
+void check_person(db::Conn& conn, const Viewer& author, const Task& t, std::int64_t id,
+                  const char* field) {
+  std::optional<std::int64_t> active;
+  bool extranet = false;
+  conn.run("SELECT active, user_type FROM users WHERE id = ?", {id}, [&](const db::Row& r) {
+    active = r.integer(0);
+    extranet = r.text(1) == "extranet";
+  });
   if (!active)
     throw bad_argument(field, "Field " + std::string(field) + ": person " + std::to_string(id) +
                                   " does not exist.");
@@ -43,6 +53,13 @@ void check_person(db::Conn& conn, const Viewer& author, std::int64_t id, const c
   if (!users::can_see(conn, caller_of(author), id))
     throw bad_argument(field, "Field " + std::string(field) + ": person " + std::to_string(id) +
                                   " does not exist.");
+  if (extranet && id != author.user_id) {
+    auto role = t.group_id ? groups::role_of(conn, t.group_id, id) : std::nullopt;
+    if (!role || !groups::is_in(*role))
+      throw bad_argument(field, "Field " + std::string(field) + ": person " + std::to_string(id) +
+                                    " is an outside (extranet) person and takes part only in "
+                                    "tasks of their groups.");
+  }
 }
 
 void check_people(db::Conn& conn, const Viewer& author, const Task& t, const Task* before) {
@@ -50,15 +67,15 @@ void check_people(db::Conn& conn, const Viewer& author, const Task& t, const Tas
     return !before || std::find(old.begin(), old.end(), id) == old.end();
   };
   if (!before || before->created_by != t.created_by)
-    check_person(conn, author, t.created_by, "CREATED_BY");
+    check_person(conn, author, t, t.created_by, "CREATED_BY");
   if (!before || before->responsible_id != t.responsible_id)
-    check_person(conn, author, t.responsible_id, "RESPONSIBLE_ID");
+    check_person(conn, author, t, t.responsible_id, "RESPONSIBLE_ID");
   for (auto id : t.accomplices)
     if (is_new(id, before ? before->accomplices : std::vector<std::int64_t>{}))
-      check_person(conn, author, id, "ACCOMPLICES");
+      check_person(conn, author, t, id, "ACCOMPLICES");
   for (auto id : t.auditors)
     if (is_new(id, before ? before->auditors : std::vector<std::int64_t>{}))
-      check_person(conn, author, id, "AUDITORS");
+      check_person(conn, author, t, id, "AUDITORS");
 }
 
 // A task the author refers to (a parent, a predecessor) must be one they can see.
@@ -69,10 +86,31 @@ void check_visible_task(db::Conn& conn, const Viewer& author, std::int64_t id, c
         field, "Field " + std::string(field) + ": task " + std::to_string(id) + " is not found.");
 }
 
-void check_group(std::int64_t group_id) {
-  // Workgroups arrive with their own module; until then no group exists.
-  if (group_id != 0)
-    throw bad_argument("GROUP_ID", "Workgroup " + std::to_string(group_id) + " does not exist.");
+// A task goes into a group only by one of the group's members (or an administrator); for
+// anyone else the group does not exist.
+void check_group(db::Conn& conn, const Viewer& author, std::int64_t group_id) {
+  if (group_id == 0) return;
+  bool ok = author.is_admin ? groups::exists(conn, group_id) : false;
+  if (!author.is_admin) {
+    auto role = groups::role_of(conn, group_id, author.user_id);
+    ok = role && groups::is_in(*role);
+  }
+  if (!ok)
+    throw bad_argument("GROUP_ID", "Workgroup " + std::to_string(group_id) +
+                                       " does not exist or you are not in it.");
+}
+
+// The project's curators join every new task of it (D5), as observers or co-executors.
+void add_curators(db::Conn& conn, Task& t) {
+  if (!t.group_id) return;
+  auto c = groups::curators(conn, t.group_id);
+  for (auto id : c.ids) {
+    if (id == t.responsible_id || id == t.created_by) continue;
+    auto& list = c.role == "ACCOMPLICE" ? t.accomplices : t.auditors;
+    bool already = std::count(t.accomplices.begin(), t.accomplices.end(), id) ||
+                   std::count(t.auditors.begin(), t.auditors.end(), id);
+    if (!already) list.push_back(id);
+  }
 }
 
 void check_dates(const Task& t) {
@@ -194,6 +232,9 @@ std::vector<std::int64_t> audience(db::Conn& conn, std::int64_t task_id) {
       });
   conn.run("SELECT id FROM users WHERE is_admin = 1 AND active = 1", {},
            [&](const db::Row& r) { out.insert(r.integer(0)); });
+  if (auto group = conn.integer("SELECT group_id FROM tasks WHERE id = ?", {task_id});
+      group && *group)
+    for (auto id : groups::task_viewers(conn, *group)) out.insert(id);
   return {out.begin(), out.end()};
 }
 
@@ -304,8 +345,13 @@ std::int64_t create(db::Tx& tx, Portal& portal, const Viewer& author, const Task
   if (t.created_by != author.user_id && !author.is_admin && t.responsible_id != author.user_id)
     throw not_allowed("name another person as the creator of a task you are not responsible for");
   remove_value(t.accomplices, t.responsible_id);
+  check_group(tx.conn, author, t.group_id);
   check_people(tx.conn, author, t, nullptr);
-  check_group(t.group_id);
+  // Curators are the group's members, named by its owner: they pass without the author's sight.
+  add_curators(tx.conn, t);
+  if (!t.group_id && t.stage_id)
+    throw bad_argument("STAGE_ID", "STAGE_ID is a column of a group's board: set GROUP_ID too.");
+  board::place(tx, portal, t, in.stage_id);
   check_dates(t);
   if (t.parent_id) check_visible_task(tx.conn, author, t.parent_id, "PARENT_ID");
   if (in.mark && !in.mark->empty() && t.created_by != author.user_id && !author.is_admin)
@@ -324,6 +370,7 @@ std::int64_t create(db::Tx& tx, Portal& portal, const Viewer& author, const Task
   t.status = kPending;
   set_status(t, status, author.user_id, now);
   t.id = store::insert(tx.conn, t);
+  if (t.group_id) board::place(tx, portal, t, t.stage_id);
   store::save_members(tx.conn, t);
   store::save_tags(tx.conn, t.id, t.tags);
   store::save_crm_links(tx.conn, t.id, t.crm_links);
@@ -367,6 +414,18 @@ rest::CallResult update(rest::Call& call) {
     std::int64_t actor = call.caller.user_id;
     std::int64_t now = timeutil::now_seconds();
 
+    // A change of column alone is a move on the group's board, by the board's rules.
+    TaskInput others = in;
+    others.stage_id.reset();
+    if (others.empty() && before.group_id) {
+      auto to = find_stage(tx.conn, *in.stage_id);
+      if (!to || to->entity_type != "G" || to->entity_id != before.group_id)
+        throw bad_argument("STAGE_ID", "Column " + std::to_string(*in.stage_id) +
+                                           " is not on the board of this task's group.");
+      if (to->id != before.stage_id) board::move(tx, call.portal, l, *to, 0, 0);
+      return;
+    }
+
     // What a person who does not direct the task may still change.
     bool only_worker_fields =
         !in.title && !in.description && !in.priority && !in.mark && !in.created_by &&
@@ -392,8 +451,16 @@ rest::CallResult update(rest::Call& call) {
       Loaded current{after, l.viewer, r};
       apply_action(tx, call.portal, current, after, action_towards(before.status, target));
     }
+    if (after.group_id != before.group_id) {
+      check_group(tx.conn, l.viewer, after.group_id);
+      board::place(tx, call.portal, after, in.stage_id);
+    } else if (in.stage_id && *in.stage_id != before.stage_id) {
+      if (!after.group_id)
+        throw bad_argument("STAGE_ID",
+                           "STAGE_ID is a column of a group's board: set GROUP_ID too.");
+      board::check_move(tx.conn, l, *in.stage_id);
+    }
     check_people(tx.conn, l.viewer, after, &before);
-    if (after.group_id != before.group_id) check_group(after.group_id);
     check_dates(after);
     if (after.parent_id != before.parent_id && after.parent_id) {
       if (after.parent_id == id || store::is_in_subtree(tx.conn, id, after.parent_id))

@@ -1,13 +1,18 @@
-// Kanban stages (C16): "My Plan", a personal board with the person's own columns (entityId 0),
-// as Bitrix24's task.stages.* methods keep it. A task of mine (as responsible or co-executor)
-// that I have not placed sits in my first column. Group boards arrive with workgroups.
+// Kanban stages (C16) as Bitrix24's task.stages.* methods keep them, on two kinds of board:
+// "My Plan", a personal board with the person's own columns (entityId 0), where a task of mine
+// (as responsible or co-executor) that I have not placed sits in my first column; and a
+// workgroup's board (entityId = the group), whose columns its owner and moderators arrange and
+// on which every task of the group sits in one column (tasks.stage_id). The group board's rules
+// of who moves what are in group_board.cpp.
 #include <algorithm>
 #include <cmath>
 
 #include "core/error.h"
 #include "core/text.h"
 #include "events/live.h"
+#include "modules/groups/access.h"
 #include "modules/settings/store.h"
+#include "modules/tasks/boards.h"
 #include "modules/tasks/input.h"
 #include "modules/tasks/methods.h"
 #include "modules/tasks/service.h"
@@ -18,51 +23,47 @@ namespace {
 
 constexpr std::size_t kMaxStages = 50;
 
-struct Stage {
-  std::int64_t id = 0;
-  std::string title;
-  std::int64_t sort = 0;
-  std::string color;
-  std::string system_type;
-  std::int64_t entity_id = 0;
-  std::string entity_type;
-};
-
-std::vector<Stage> load(db::Conn& conn, std::int64_t user_id) {
+std::vector<Stage> load(db::Conn& conn, const Board& board) {
   std::vector<Stage> out;
   conn.run(
-      "SELECT id, title, sort, color, COALESCE(system_type, ''), entity_id, entity_type FROM "
-      "task_stages WHERE entity_type = 'U' AND entity_id = ? ORDER BY sort, id",
-      {user_id}, [&](const db::Row& r) {
-        out.push_back(
-            {r.integer(0), r.text(1), r.integer(2), r.text(3), r.text(4), r.integer(5), r.text(6)});
+      "SELECT id, title, sort, color, COALESCE(system_type, ''), entity_id, entity_type, "
+      "extranet_move FROM task_stages WHERE entity_type = ? AND entity_id = ? ORDER BY sort, id",
+      {std::string(1, board.type), board.id}, [&](const db::Row& r) {
+        out.push_back({r.integer(0), r.text(1), r.integer(2), r.text(3), r.text(4), r.integer(5),
+                       r.text(6), r.integer(7) != 0});
       });
   return out;
 }
 
-std::vector<std::string> default_titles(std::string_view language) {
+std::vector<std::string> default_titles(char board_type, std::string_view language) {
+  if (board_type == 'G') {
+    if (language == "en") return {"New", "In progress", "Done"};
+    if (language == "ro") return {"Noi", "În lucru", "Finalizate"};
+    return {"Новые", "Выполняются", "Сделаны"};
+  }
   if (language == "en") return {"Not planned", "This week", "Later"};
   if (language == "ro") return {"Neplanificate", "Săptămâna aceasta", "Mai târziu"};
   return {"Не спланированы", "Сделаю на неделе", "Сделаю позже"};
 }
 
-// My Plan starts with three columns in the person's language; the first ("not planned")
-// takes every task not placed elsewhere and cannot be deleted.
-std::vector<Stage> ensure(db::Tx& tx, Portal& portal, std::int64_t user_id) {
-  auto stages = load(tx.conn, user_id);
+// A board starts with three columns in the person's (or, for a group, the portal's) language;
+// the first takes every task not placed elsewhere and cannot be deleted.
+std::vector<Stage> ensure(db::Tx& tx, Portal& portal, const Board& board) {
+  auto stages = load(tx.conn, board);
   if (!stages.empty()) return stages;
-  std::string lang =
-      tx.conn.text("SELECT language_id FROM users WHERE id = ?", {user_id}).value_or("");
+  std::string lang;
+  if (board.type == 'U')
+    lang = tx.conn.text("SELECT language_id FROM users WHERE id = ?", {board.id}).value_or("");
   if (lang.empty()) lang = portal.settings.snapshot()->language;
   const char* colors[] = {"00C4FB", "47D1E2", "FFA900"};
-  auto titles = default_titles(lang);
+  auto titles = default_titles(board.type, lang);
   for (std::size_t i = 0; i < titles.size(); ++i)
     tx.conn.run(
         "INSERT INTO task_stages(entity_type, entity_id, title, sort, color, system_type) "
-        "VALUES ('U', ?, ?, ?, ?, ?)",
-        {user_id, titles[i], static_cast<std::int64_t>((i + 1) * 100), colors[i],
-         i == 0 ? db::Value(std::string("NEW")) : db::Value(nullptr)});
-  return load(tx.conn, user_id);
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        {std::string(1, board.type), board.id, titles[i], static_cast<std::int64_t>((i + 1) * 100),
+         colors[i], i == 0 ? db::Value(std::string("NEW")) : db::Value(nullptr)});
+  return load(tx.conn, board);
 }
 
 json::object stage_json(const Stage& s) {
@@ -74,20 +75,40 @@ json::object stage_json(const Stage& s) {
       {"SYSTEM_TYPE", s.system_type.empty() ? json::value(nullptr) : json::value(s.system_type)},
       {"ENTITY_ID", std::to_string(s.entity_id)},
       {"ENTITY_TYPE", s.entity_type},
+      {"EXTRANET_MOVE", s.extranet_move ? "Y" : "N"},
       {"ADDITIONAL_FILTER", json::array()},
       {"TO_UPDATE", json::array()},
       {"TO_UPDATE_ACCESS", nullptr}};
 }
 
-std::int64_t entity_of(const json::object& params, const json::object* fields) {
+// The board of entityId (fields.ENTITY_ID): the caller's My Plan for 0, else a group whose
+// board the caller may see.
+Board board_of(db::Conn& conn, const rest::Caller& caller, const json::object& params,
+               const json::object* fields) {
   const json::value* v = fields ? find_ci(*fields, "ENTITY_ID") : nullptr;
   if (!v) v = find_ci(params, "entityId");
-  if (!v) return 0;
+  if (!v) return {'U', caller.user_id};
   auto n = as_int(*v);
   if (!n || *n < 0) throw bad_argument("entityId", "entityId must be 0 (My Plan) or a group id.");
-  if (*n != 0)
-    throw bad_argument("entityId", "Workgroup " + std::to_string(*n) + " does not exist.");
-  return *n;
+  if (*n == 0) return {'U', caller.user_id};
+  board::check_sees_board(conn, caller, *n);
+  return {'G', *n};
+}
+
+// Arranging a board's columns: one's own plan; a group's for its owner, moderators, admins.
+void check_arranges(db::Conn& conn, const rest::Caller& caller, const Board& b) {
+  if (b.type == 'G') board::check_arranges(conn, caller, b.id);
+}
+
+// The stage with its board, when the caller may arrange that board; NOT_FOUND otherwise.
+Stage arranged_stage(db::Conn& conn, const rest::Caller& caller, std::int64_t id) {
+  auto s = find_stage(conn, id);
+  bool mine = s && s->entity_type == "U" && s->entity_id == caller.user_id;
+  bool group = s && s->entity_type == "G" && board::sees_board(conn, caller, s->entity_id);
+  if (!mine && !group)
+    throw bad_request("NOT_FOUND", "Column " + std::to_string(id) + " is not found.");
+  check_arranges(conn, caller, s->board());
+  return *s;
 }
 
 void renumber(db::Conn& conn, const std::vector<std::int64_t>& order) {
@@ -135,26 +156,29 @@ std::string title_of(const json::value& v) {
   return t;
 }
 
-std::optional<Stage> find_own(db::Conn& conn, std::int64_t id, std::int64_t user_id) {
-  for (auto& s : load(conn, user_id))
-    if (s.id == id) return s;
-  return std::nullopt;
+// Every open tab of the person (or of everyone on the group's board) shows the same columns.
+void announce(db::Tx& tx, Portal& portal, const Board& b, const char* action,
+              std::int64_t stage_id) {
+  std::vector<std::int64_t> to{b.id};
+  if (b.type == 'G') to = board::watchers(tx.conn, b.id);
+  live::publish_after_commit(tx, portal, std::move(to), "task.stages",
+                             json::object{{"ACTION", action},
+                                          {"ID", std::to_string(stage_id)},
+                                          {"ENTITY_ID", std::to_string(b.type == 'G' ? b.id : 0)}});
 }
 
-// Every open tab of the person shows the same columns.
-void announce(db::Tx& tx, Portal& portal, std::int64_t user_id, const char* action,
-              std::int64_t stage_id) {
-  live::publish_after_commit(
-      tx, portal, {user_id}, "task.stages",
-      json::object{{"ACTION", action}, {"ID", std::to_string(stage_id)}, {"ENTITY_ID", "0"}});
+bool flag_field(const json::object& f, std::string_view name) {
+  const json::value* v = find_ci(f, name);
+  auto on = v ? as_flag(*v) : std::nullopt;
+  if (v && !on) throw bad_argument(std::string(name), std::string(name) + " must be Y or N.");
+  return on.value_or(false);
 }
 
 rest::CallResult get(rest::Call& call) {
-  entity_of(call.params, nullptr);
   return call.portal.db.write([&](db::Tx& tx) {
+    Board b = board_of(tx.conn, call.caller, call.params, nullptr);
     json::object out;
-    for (const auto& s : ensure(tx, call.portal, call.caller.user_id))
-      out[std::to_string(s.id)] = stage_json(s);
+    for (const auto& s : ensure(tx, call.portal, b)) out[std::to_string(s.id)] = stage_json(s);
     return rest::CallResult{std::move(out)};
   });
 }
@@ -162,7 +186,6 @@ rest::CallResult get(rest::Call& call) {
 rest::CallResult add(rest::Call& call) {
   const json::object* f = object_param(call.params, "fields");
   if (!f) throw bad_argument("fields", "fields (TITLE, COLOR, AFTER_ID) is required.");
-  entity_of(call.params, f);
   const json::value* tv = find_ci(*f, "TITLE");
   std::string title = title_of(tv ? *tv : json::value(""));
   std::string color = find_ci(*f, "COLOR") ? color_of(*find_ci(*f, "COLOR")) : "47D1E2";
@@ -171,17 +194,21 @@ rest::CallResult add(rest::Call& call) {
     after = as_int(*v);
     if (!after || *after < 0) throw bad_argument("AFTER_ID", "AFTER_ID must be a column id.");
   }
+  bool extranet_move = flag_field(*f, "EXTRANET_MOVE");
   std::int64_t id = call.portal.db.write([&](db::Tx& tx) {
-    auto stages = ensure(tx, call.portal, call.caller.user_id);
+    Board b = board_of(tx.conn, call.caller, call.params, f);
+    check_arranges(tx.conn, call.caller, b);
+    auto stages = ensure(tx, call.portal, b);
     if (stages.size() >= kMaxStages)
       throw bad_request("TOO_MANY_STAGES", "A board holds at most 50 columns.");
     std::int64_t new_id = tx.conn.insert(
-        "INSERT INTO task_stages(entity_type, entity_id, title, sort, color) VALUES ('U', ?, ?, "
-        "?, ?)",
-        {call.caller.user_id, title, stages.back().sort + 100, color});
-    stages = load(tx.conn, call.caller.user_id);
+        "INSERT INTO task_stages(entity_type, entity_id, title, sort, color, extranet_move) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        {std::string(1, b.type), b.id, title, stages.back().sort + 100, color,
+         std::int64_t{extranet_move && b.type == 'G'}});
+    stages = load(tx.conn, b);
     place_after(tx.conn, stages, new_id, after.value_or(stages[stages.size() - 2].id));
-    announce(tx, call.portal, call.caller.user_id, "add", new_id);
+    announce(tx, call.portal, b, "add", new_id);
     return new_id;
   });
   return {id};
@@ -194,8 +221,10 @@ rest::CallResult update(rest::Call& call) {
   const json::object* f = object_param(call.params, "fields");
   if (!f) throw bad_argument("fields", "fields is required.");
   call.portal.db.write([&](db::Tx& tx) {
-    auto stage = find_own(tx.conn, *id, call.caller.user_id);
-    if (!stage) throw bad_request("NOT_FOUND", "Column " + std::to_string(*id) + " is not found.");
+    auto stage = arranged_stage(tx.conn, call.caller, *id);
+    if (find_ci(*f, "EXTRANET_MOVE"))
+      tx.conn.run("UPDATE task_stages SET extranet_move = ? WHERE id = ?",
+                  {std::int64_t{flag_field(*f, "EXTRANET_MOVE") && stage.entity_type == "G"}, *id});
     if (const json::value* v = find_ci(*f, "TITLE"))
       tx.conn.run("UPDATE task_stages SET title = ? WHERE id = ?", {title_of(*v), *id});
     if (const json::value* v = find_ci(*f, "COLOR"))
@@ -203,11 +232,11 @@ rest::CallResult update(rest::Call& call) {
     if (const json::value* v = find_ci(*f, "AFTER_ID")) {
       auto after = as_int(*v);
       if (!after || *after < 0) throw bad_argument("AFTER_ID", "AFTER_ID must be a column id.");
-      if (!stage->system_type.empty())
+      if (!stage.system_type.empty())
         throw bad_request("IS_SYSTEM", "The first column stays first.");
-      place_after(tx.conn, load(tx.conn, call.caller.user_id), *id, *after);
+      place_after(tx.conn, load(tx.conn, stage.board()), *id, *after);
     }
-    announce(tx, call.portal, call.caller.user_id, "update", *id);
+    announce(tx, call.portal, stage.board(), "update", *id);
   });
   return {true};
 }
@@ -217,17 +246,19 @@ rest::CallResult remove(rest::Call& call) {
   auto id = iv ? as_int(*iv) : std::nullopt;
   if (!id) throw bad_argument("id", "id (the column) is required.");
   call.portal.db.write([&](db::Tx& tx) {
-    auto stages = load(tx.conn, call.caller.user_id);
+    Board b = arranged_stage(tx.conn, call.caller, *id).board();
+    auto stages = load(tx.conn, b);
     auto it =
         std::find_if(stages.begin(), stages.end(), [&](const Stage& s) { return s.id == *id; });
-    if (it == stages.end())
-      throw bad_request("NOT_FOUND", "Column " + std::to_string(*id) + " is not found.");
     if (it == stages.begin() || !it->system_type.empty())
       throw bad_request("CANT_DELETE_FIRST", "The first column cannot be deleted.");
     // Its tasks go back to the first column.
-    tx.conn.run("DELETE FROM task_plan WHERE stage_id = ?", {*id});
+    if (b.type == 'G')
+      board::move_column_tasks(tx, call.portal, *id, stages.front().id);
+    else
+      tx.conn.run("DELETE FROM task_plan WHERE stage_id = ?", {*id});
     tx.conn.run("DELETE FROM task_stages WHERE id = ?", {*id});
-    announce(tx, call.portal, call.caller.user_id, "delete", *id);
+    announce(tx, call.portal, b, "delete", *id);
   });
   return {true};
 }
@@ -285,9 +316,14 @@ rest::CallResult move_task(rest::Call& call) {
   std::int64_t before = neighbour("before"), after = neighbour("after");
   call.portal.db.write([&](db::Tx& tx) {
     Loaded l = load_visible(tx.conn, call.caller, task_id);
+    auto target = find_stage(tx.conn, *stage_id);
+    if (target && target->entity_type == "G")
+      return board::move(tx, call.portal, l, *target, before, after);
+    if (!target)
+      throw bad_request("NOT_FOUND", "Column " + std::to_string(*stage_id) + " is not found.");
     if (!l.relation.member())
       throw bad_request("ACCESS_DENIED_MOVE", "Only a task you take part in goes into your plan.");
-    auto stages = ensure(tx, call.portal, call.caller.user_id);
+    auto stages = ensure(tx, call.portal, {'U', call.caller.user_id});
     if (std::none_of(stages.begin(), stages.end(),
                      [&](const Stage& s) { return s.id == *stage_id; }))
       throw bad_request("NOT_FOUND", "Column " + std::to_string(*stage_id) + " is not found.");
@@ -330,3 +366,27 @@ void register_methods(rest::Registry& registry) {
 }
 
 }  // namespace artel::tasks::stages
+
+namespace artel::tasks {
+
+std::vector<Stage> columns(db::Conn& conn, const Board& board) {
+  return stages::load(conn, board);
+}
+
+std::vector<Stage> ensure_columns(db::Tx& tx, Portal& portal, const Board& board) {
+  return stages::ensure(tx, portal, board);
+}
+
+std::optional<Stage> find_stage(db::Conn& conn, std::int64_t id) {
+  std::optional<Stage> out;
+  conn.run(
+      "SELECT id, title, sort, color, COALESCE(system_type, ''), entity_id, entity_type, "
+      "extranet_move FROM task_stages WHERE id = ?",
+      {id}, [&](const db::Row& r) {
+        out = Stage{r.integer(0), r.text(1),    r.integer(2), r.text(3),
+                    r.text(4),    r.integer(5), r.text(6),    r.integer(7) != 0};
+      });
+  return out;
+}
+
+}  // namespace artel::tasks

@@ -167,6 +167,8 @@ std::span<const rest::ListField> list_fields() {
       {"RESPONSIBLE_ID", "t.responsible_id", FieldKind::Integer},
       {"GROUP_ID", "t.group_id", FieldKind::Integer},
       {"STAGE_ID", "t.stage_id", FieldKind::Integer},
+      // A task's place in its column of the group's board (order {STAGE_SORT: "asc"}).
+      {"STAGE_SORT", "t.stage_sort", FieldKind::Integer},
       {"CHANGED_BY", "t.changed_by", FieldKind::Integer, true, true},
       {"STATUS_CHANGED_BY", "t.status_changed_by", FieldKind::Integer, true, true},
       {"CLOSED_BY", "t.closed_by", FieldKind::Integer, true, true},

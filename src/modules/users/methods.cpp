@@ -14,7 +14,7 @@ void register_methods(rest::Registry& registry) {
       {"user.current", "user", Access::User, [](Call& c) { return CallResult{current(c)}; }});
   registry.add(
       {"user.fields", "user", Access::User, [](Call&) { return CallResult{field_titles()}; }});
-  registry.add({"user.add", "user", Access::Admin, [](Call& c) { return CallResult{add(c)}; }});
+  registry.add({"user.add", "user", Access::User, [](Call& c) { return CallResult{add(c)}; }});
   registry.add({"user.update", "user", Access::User, [](Call& c) {
                   update(c);
                   return CallResult{true};

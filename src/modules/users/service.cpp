@@ -11,6 +11,8 @@
 #include "events/live.h"
 #include "events/structure.h"
 #include "modules/files/store.h"
+#include "modules/groups/access.h"
+#include "modules/groups/service.h"
 #include "modules/settings/store.h"
 #include "modules/users/invitations.h"
 #include "modules/users/store.h"
@@ -155,11 +157,15 @@ std::string normalized_date(const json::value& value, std::string_view argument)
 
 void restrict_to_visible(rest::ListQuery& q, const rest::Caller& caller) {
   if (caller.is_admin) return;
+  // People who share a workgroup with the caller: the only others an outside person sees, and
+  // the outside people an employee sees.
+  std::string shared = "u.id IN (" + groups::co_members_sql() + ")";
   if (caller.is_extranet) {
-    q.add_condition("u.id = ?", {caller.user_id});
+    q.add_condition("(u.id = ? OR " + shared + ")", {caller.user_id, caller.user_id});
     return;
   }
-  q.add_condition("(u.user_type = 'employee' OR u.id = ?)", {caller.user_id});
+  q.add_condition("(u.user_type = 'employee' OR u.id = ? OR " + shared + ")",
+                  {caller.user_id, caller.user_id});
 }
 
 bool can_see(db::Conn& conn, const rest::Caller& caller, std::int64_t user_id) {
@@ -351,6 +357,20 @@ std::vector<std::int64_t> department_ids(db::Conn& conn, const json::value& valu
   return ids;
 }
 
+std::vector<std::int64_t> sonet_group_ids(const json::object& fields) {
+  std::vector<std::int64_t> ids;
+  const json::value* v = find_ci(fields, "SONET_GROUP_ID");
+  if (!v) return ids;
+  for (const json::value* item : as_list(*v)) {
+    auto id = as_int(*item);
+    if (!id || *id <= 0)
+      throw bad_argument("SONET_GROUP_ID", "SONET_GROUP_ID must hold group ids.");
+    if (std::find(ids.begin(), ids.end(), *id) == ids.end()) ids.push_back(*id);
+  }
+  if (ids.size() > 50) throw bad_argument("SONET_GROUP_ID", "At most 50 groups at once.");
+  return ids;
+}
+
 const json::object& fields_of(const rest::Call& call) {
   // user.add/user.update take fields at the top level; FIELDS/fields is accepted too.
   if (const json::object* f = object_param(call.params, "FIELDS")) return *f;
@@ -369,8 +389,21 @@ std::int64_t add(rest::Call& call) {
   const json::value* departments_value = find_ci(fields, "UF_DEPARTMENT");
   if (!extranet && (!departments_value || as_list(*departments_value).empty()))
     throw bad_argument("UF_DEPARTMENT", "UF_DEPARTMENT is required for an employee.");
+  // An employee brings outside people into their own groups (A5); everything else is the
+  // administrator's.
+  std::vector<std::int64_t> group_ids = sonet_group_ids(fields);
+  if (!call.caller.is_admin) {
+    if (!extranet || call.caller.is_extranet)
+      throw access_denied("Only an administrator adds employees.");
+    if (group_ids.empty())
+      throw bad_argument("SONET_GROUP_ID",
+                         "Name the groups (SONET_GROUP_ID) to invite the person into.");
+    if (password || departments_value)
+      throw access_denied("Only an administrator sets a password or departments.");
+  }
 
   return call.portal.db.write([&](db::Tx& tx) {
+    groups::check_may_invite(tx.conn, call.caller, group_ids, extranet);
     if (store::find_by_email(tx.conn, email)) throw duplicate_email(email);
     std::vector<std::int64_t> departments;
     if (departments_value) departments = department_ids(tx.conn, *departments_value);
@@ -383,6 +416,7 @@ std::int64_t add(rest::Call& call) {
     auto columns = profile_columns(tx, call.portal, fields, true, call.caller.user_id);
     store::update_columns(tx.conn, id, columns);
     if (!departments.empty()) store::set_departments(tx.conn, id, departments);
+    groups::add_invited(tx, call.portal, group_ids, id);
     if (!password)
       send_invitation(tx, call.portal, id, call.caller.user_id, call.request.base_url());
     publish_updated(tx, call.portal, id);

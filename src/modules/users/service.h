@@ -13,8 +13,9 @@
 
 namespace artel::users {
 
-// Limits a user query to the people the caller may see. Employees and administrators see every
-// employee; an extranet person sees only themselves until workgroups connect them to others.
+// Limits a user query to the people the caller may see. Administrators see everyone; employees
+// every employee and the outside people of their groups; an extranet person only themselves and
+// the people of their groups.
 void restrict_to_visible(rest::ListQuery& query, const rest::Caller& caller);
 bool can_see(db::Conn& conn, const rest::Caller& caller, std::int64_t user_id);
 
@@ -24,6 +25,8 @@ json::object current(rest::Call& call);     // user.current
 json::object profile(rest::Call& call);     // profile
 
 // user.add: with PASSWORD the account is active at once; without, an invitation is e-mailed.
+// EXTRANET "Y" with SONET_GROUP_ID makes an outside person in those groups; an employee may do
+// that much for groups they may invite into, the rest is the administrator's.
 std::int64_t add(rest::Call& call);
 // user.update: the owner edits their profile; the administrator also departments, ACTIVE
 // (dismiss/restore), e-mail and administrator rights.

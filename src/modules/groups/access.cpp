@@ -1,0 +1,85 @@
+#include "modules/groups/access.h"
+
+namespace artel::groups {
+
+std::optional<std::string> role_of(db::Conn& conn, std::int64_t group_id, std::int64_t user_id) {
+  return conn.text("SELECT role FROM sonet_group_members WHERE group_id = ? AND user_id = ?",
+                   {group_id, user_id});
+}
+
+bool exists(db::Conn& conn, std::int64_t group_id) {
+  return conn.integer("SELECT 1 FROM sonet_groups WHERE id = ?", {group_id}).has_value();
+}
+
+bool is_extranet_group(db::Conn& conn, std::int64_t group_id) {
+  return conn.integer("SELECT is_extranet FROM sonet_groups WHERE id = ?", {group_id})
+             .value_or(0) != 0;
+}
+
+std::vector<std::int64_t> task_groups(db::Conn& conn, std::int64_t user_id, bool is_extranet) {
+  std::vector<std::int64_t> out;
+  std::string sql =
+      "SELECT m.group_id FROM sonet_group_members m JOIN sonet_groups g ON g.id = m.group_id "
+      "WHERE m.user_id = ? AND m.role IN ('A','E','K')";
+  if (is_extranet) sql += " AND g.extranet_tasks = 'ALL'";
+  conn.run(sql + " ORDER BY m.group_id", {user_id},
+           [&](const db::Row& r) { out.push_back(r.integer(0)); });
+  return out;
+}
+
+std::vector<std::int64_t> task_viewers(db::Conn& conn, std::int64_t group_id) {
+  std::vector<std::int64_t> out;
+  conn.run(
+      "SELECT m.user_id FROM sonet_group_members m JOIN sonet_groups g ON g.id = m.group_id JOIN "
+      "users u ON u.id = m.user_id WHERE m.group_id = ? AND m.role IN ('A','E','K') AND "
+      "u.active = 1 AND (u.user_type <> 'extranet' OR g.extranet_tasks = 'ALL')",
+      {group_id}, [&](const db::Row& r) { out.push_back(r.integer(0)); });
+  return out;
+}
+
+std::string co_members_sql() {
+  return "SELECT o.user_id FROM sonet_group_members s JOIN sonet_group_members o ON o.group_id = "
+         "s.group_id WHERE s.user_id = ? AND s.role IN ('A','E','K') AND o.role IN ('A','E','K')";
+}
+
+void restrict_to_known(rest::ListQuery& q, const rest::Caller& caller) {
+  if (caller.is_admin) return;
+  const std::string own =
+      "g.id IN (SELECT k.group_id FROM sonet_group_members k WHERE k.user_id = ?)";
+  if (caller.is_extranet)
+    q.add_condition(own, {caller.user_id});
+  else
+    q.add_condition("(g.visible = 1 OR " + own + ")", {caller.user_id});
+}
+
+bool knows(db::Conn& conn, const rest::Caller& caller, std::int64_t group_id) {
+  rest::ListQuery q;
+  restrict_to_known(q, caller);
+  q.add_condition("g.id = ?", {group_id});
+  return conn.integer("SELECT count(*) FROM sonet_groups g" + q.where_clause(), q.params)
+             .value_or(0) > 0;
+}
+
+Curators curators(db::Conn& conn, std::int64_t group_id) {
+  Curators c;
+  c.role = conn.text("SELECT curator_role FROM sonet_groups WHERE id = ?", {group_id})
+               .value_or("AUDITOR");
+  conn.run("SELECT user_id FROM sonet_group_curators WHERE group_id = ? ORDER BY user_id",
+           {group_id}, [&](const db::Row& r) { c.ids.push_back(r.integer(0)); });
+  return c;
+}
+
+std::string move_perms(db::Conn& conn, std::int64_t group_id) {
+  return conn.text("SELECT move_perms FROM sonet_groups WHERE id = ?", {group_id}).value_or("K");
+}
+
+std::vector<std::pair<std::int64_t, std::string>> names(db::Conn& conn,
+                                                        const std::vector<std::int64_t>& ids) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  if (ids.empty()) return out;
+  conn.run("SELECT id, name FROM sonet_groups WHERE id IN " + db::in_list(ids.size()),
+           db::values(ids), [&](const db::Row& r) { out.emplace_back(r.integer(0), r.text(1)); });
+  return out;
+}
+
+}  // namespace artel::groups

@@ -1,0 +1,50 @@
+// What other modules ask of workgroups: who is in a group, whose tasks a person sees through
+// their groups, which people an outside person may see. The SQL of group membership stays here.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/db.h"
+#include "rest/list_query.h"
+#include "rest/method.h"
+
+namespace artel::groups {
+
+// The person's role in the group (A, E, K, Z), or nothing.
+std::optional<std::string> role_of(db::Conn& conn, std::int64_t group_id, std::int64_t user_id);
+bool exists(db::Conn& conn, std::int64_t group_id);
+bool is_extranet_group(db::Conn& conn, std::int64_t group_id);
+
+// The groups whose every task the person sees: those they are in, except, for an extranet
+// person, groups that show outside members only the tasks they take part in (EXTRANET_TASKS
+// OWN).
+std::vector<std::int64_t> task_groups(db::Conn& conn, std::int64_t user_id, bool is_extranet);
+// The people who see every task of the group (the reverse of task_groups).
+std::vector<std::int64_t> task_viewers(db::Conn& conn, std::int64_t group_id);
+
+// SQL selecting the ids of the people who share a group with the person bound to its one `?`.
+std::string co_members_sql();
+
+// Limits a group query (alias g) to the groups the caller may know of: administrators all,
+// employees the visible ones and their own, extranet people only their own (invitations too).
+void restrict_to_known(rest::ListQuery& query, const rest::Caller& caller);
+bool knows(db::Conn& conn, const rest::Caller& caller, std::int64_t group_id);
+
+// The curators added to every new task of the group, and as what (AUDITOR or ACCOMPLICE).
+struct Curators {
+  std::vector<std::int64_t> ids;
+  std::string role = "AUDITOR";
+};
+Curators curators(db::Conn& conn, std::int64_t group_id);
+
+// Who moves tasks between the columns of the group's board (MOVE_PERMS: A, E or K).
+std::string move_perms(db::Conn& conn, std::int64_t group_id);
+
+// Group names for task objects ({id → name}).
+std::vector<std::pair<std::int64_t, std::string>> names(db::Conn& conn,
+                                                        const std::vector<std::int64_t>& ids);
+
+}  // namespace artel::groups
