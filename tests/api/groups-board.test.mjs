@@ -73,8 +73,12 @@ describe('the columns of a group', () => {
     const h = await co.boris.call('task.stages.get', { entityId: gid })
     const m = await co.boris.call('task.stages.get', { entityId: MISSING })
     assert.ok(h.status < 500, h.text)
-    const noTime = ({ time, ...rest }) => rest
-    assert.deepEqual([h.status, noTime(h.body)], [m.status, noTime(m.body)])
+    const blank = (r, id) =>
+      JSON.stringify([r.status, { ...r.body, time: undefined }]).replace(
+        new RegExp(`(?<![0-9])${id}(?![0-9])`, 'g'),
+        '<ID>',
+      )
+    assert.equal(blank(h, gid), blank(m, MISSING))
   })
 
   test('the owner, a moderator and the administrator add, rename and delete columns; a member may not', async () => {
