@@ -31,6 +31,8 @@ export interface Section {
   admin?: boolean
   /** Hidden from extranet (outside) users, who see only their groups. */
   employeesOnly?: boolean
+  /** Shown to extranet (outside) users too: they use only their groups and their tasks. */
+  extranet?: boolean
 }
 
 export type SectionKey =
@@ -52,9 +54,15 @@ export type SectionKey =
 
 export const SECTIONS: Section[] = [
   { key: 'feed', path: '/stream', icon: NewsfeedIcon, built: false },
-  { key: 'tasks', path: '/tasks', icon: TaskListIcon, built: true },
+  { key: 'tasks', path: '/tasks', icon: TaskListIcon, built: true, extranet: true },
   { key: 'messenger', path: '/messenger', icon: ChatsIcon, built: false },
-  { key: 'workgroups', path: '/workgroups', icon: ThreePersonsIcon, built: false },
+  {
+    key: 'workgroups',
+    path: '/workgroups',
+    icon: ThreePersonsIcon,
+    built: true,
+    extranet: true,
+  },
   { key: 'drive', path: '/docs', icon: FolderIcon, built: false },
   { key: 'calendar', path: '/calendar', icon: CalendarIcon, built: false },
   { key: 'mail', path: '/mail', icon: MailIcon, built: false, employeesOnly: true },
@@ -87,9 +95,17 @@ export const SECTIONS: Section[] = [
 ]
 
 export function visibleSections(isAdmin: boolean, isExtranet: boolean): Section[] {
-  return SECTIONS.filter(
-    (section) => (!section.admin || isAdmin) && (!section.employeesOnly || !isExtranet),
-  )
+  if (isExtranet) return SECTIONS.filter((section) => section.extranet && !section.admin)
+  return SECTIONS.filter((section) => !section.admin || isAdmin)
+}
+
+/**
+ * What an extranet person may open: the sections marked for them, any person's profile (the
+ * server shows only the people of their groups) and their own notification settings.
+ */
+export function extranetMayOpen(path: string): boolean {
+  if (path.startsWith('/company/personal/user/') || path.startsWith('/notifications/')) return true
+  return SECTIONS.some((s) => s.extranet && (path === s.path || path.startsWith(`${s.path}/`)))
 }
 
 /** Where a logged-in person lands. Bitrix24 opens the feed. */

@@ -1,9 +1,11 @@
 import tasks from './tasks.en'
 import taskViews from './taskviews.en'
+import workgroups from './workgroups.en'
 
 export default {
   tasks,
   taskViews,
+  workgroups,
   common: {
     cancel: 'Cancel',
     close: 'Close',

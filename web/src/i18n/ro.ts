@@ -1,10 +1,12 @@
 import type en from './en'
 import tasks from './tasks.ro'
 import taskViews from './taskviews.ro'
+import workgroups from './workgroups.ro'
 
 const ro: typeof en = {
   tasks,
   taskViews,
+  workgroups,
   common: {
     cancel: 'Anulează',
     close: 'Închide',

@@ -1,10 +1,12 @@
 import type en from './en'
 import tasks from './tasks.ru'
 import taskViews from './taskviews.ru'
+import workgroups from './workgroups.ru'
 
 const ru: typeof en = {
   tasks,
   taskViews,
+  workgroups,
   common: {
     cancel: 'Отмена',
     close: 'Закрыть',

@@ -310,7 +310,7 @@ export default {
     tagsPlaceholder: 'Tag, Enter',
     parentHelp: 'Makes this a subtask of a general task.',
     noParent: 'No parent task',
-    groupHelp: 'Projects come with workgroups.',
+    groupHelp: 'A project or workgroup of mine; its members see the task on its board.',
     noGroup: 'No project',
     crmHelp: 'CRM items as codes: L_ lead, D_ deal, C_ contact, CO_ company.',
     today: 'Today',

@@ -313,7 +313,7 @@ const messages: typeof en = {
     tagsPlaceholder: 'Etichetă, Enter',
     parentHelp: 'Face din aceasta o subsarcină a unei sarcini generale.',
     noParent: 'Fără sarcină părinte',
-    groupHelp: 'Proiectele vin odată cu grupurile de lucru.',
+    groupHelp: 'Un proiect sau grup de lucru al meu; membrii lui văd sarcina pe panoul său.',
     noGroup: 'Fără proiect',
     crmHelp: 'Elemente CRM prin coduri: L_ lead, D_ afacere, C_ contact, CO_ companie.',
     today: 'Azi',

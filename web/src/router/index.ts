@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
-import { HOME_PATH, SECTIONS } from '../sections'
+import { extranetMayOpen, HOME_PATH, SECTIONS } from '../sections'
+import { landingPath } from './landing'
 import { useSessionStore } from '../stores/session'
 
 declare module 'vue-router' {
@@ -95,6 +96,44 @@ const routes: RouteRecordRaw[] = [
         name: 'task-templates',
         component: () => import('../pages/tasks/TemplatesPage.vue'),
       },
+      {
+        path: 'workgroups',
+        name: 'workgroups',
+        component: () => import('../pages/workgroups/GroupListPage.vue'),
+      },
+      {
+        path: 'workgroups/group/:id',
+        component: () => import('../pages/workgroups/GroupPage.vue'),
+        props: true,
+        children: [
+          { path: '', name: 'group', redirect: (to) => `/workgroups/group/${to.params.id}/tasks/` },
+          {
+            path: 'tasks',
+            name: 'group-tasks',
+            component: () => import('../pages/workgroups/GroupTasksPage.vue'),
+          },
+          {
+            path: 'tasks/board',
+            name: 'group-board',
+            component: () => import('../pages/workgroups/GroupBoardPage.vue'),
+          },
+          {
+            path: 'tasks/gantt',
+            name: 'group-gantt',
+            component: () => import('../pages/workgroups/GroupGanttPage.vue'),
+          },
+          {
+            path: 'members',
+            name: 'group-members',
+            component: () => import('../pages/workgroups/GroupMembersPage.vue'),
+          },
+          {
+            path: 'settings',
+            name: 'group-settings',
+            component: () => import('../pages/workgroups/GroupSettingsPage.vue'),
+          },
+        ],
+      },
       { path: 'company', redirect: '/company/structure' },
       {
         path: 'company/structure',
@@ -159,7 +198,9 @@ router.beforeEach(async (to) => {
     return { name: 'login', query: redirect ? { redirect } : {} }
   }
 
-  if (to.meta.public) return HOME_PATH
+  if (to.meta.public) return landingPath()
   if (to.meta.admin && !session.isAdmin) return HOME_PATH
+  // An outside client has no start page of the portal: they land on their group's board.
+  if (session.isExtranet && !extranetMayOpen(to.path)) return landingPath()
   return true
 })

@@ -220,12 +220,24 @@ export function countersOf(role: TaskRole): CounterName[] {
     : COUNTERS.filter((c) => c !== 'wait_ctrl' && c !== 'without_deadline')
 }
 
-/** The `filter` of tasks.task.list for a state; `now` fixes "overdue" and "this week". */
-export function toApiFilter(s: TaskListState, me: string, now: Date): Record<string, unknown> {
+/**
+ * The `filter` of tasks.task.list for a state; `now` fixes "overdue" and "this week". Within a
+ * group (`groupId`) the list keeps to its tasks, and "All" means all of them, not only mine.
+ */
+export function toApiFilter(
+  s: TaskListState,
+  me: string,
+  now: Date,
+  groupId = '',
+): Record<string, unknown> {
   const f: Record<string, unknown> = {}
   // The tab (or the counter clicked in it) is a subfilter, so its keys never collide with the
   // panel's own STATUS or DEADLINE conditions.
-  f['::SUBFILTER-ROLE'] = s.counter ? counterFilter(s.role, s.counter, me) : roleFilter(s.role, me)
+  if (!groupId || s.role !== 'all' || s.counter)
+    f['::SUBFILTER-ROLE'] = s.counter
+      ? counterFilter(s.role, s.counter, me)
+      : roleFilter(s.role, me)
+  if (groupId) f.GROUP_ID = Number(groupId)
   if (s.status.length) f.REAL_STATUS = s.status.map(Number)
   if (s.responsible) f.RESPONSIBLE_ID = Number(s.responsible)
   if (s.creator) f.CREATED_BY = Number(s.creator)
