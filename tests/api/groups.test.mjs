@@ -295,7 +295,7 @@ describe('sonet_group.update', () => {
     const accepted = []
     for (const [params, field] of [
       [{ NAME: '' }, 'NAME'],
-      [{ VISIBLE: 'yes' }, 'VISIBLE'],
+      [{ VISIBLE: 'maybe' }, 'VISIBLE'],
       [{ MOVE_PERMS: 'Z' }, 'MOVE_PERMS'],
       [{ CURATORS: [co.boris.id] }, 'CURATORS'],
       [{ PROJECT_DATE_START: '2031-05-01', PROJECT_DATE_FINISH: '2030-05-01' }, 'PROJECT_DATE'],

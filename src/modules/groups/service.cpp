@@ -184,7 +184,7 @@ std::vector<std::int64_t> admit(db::Tx& tx, const Group& g, const std::vector<st
   return added;
 }
 
-void save_curators(db::Tx& tx, Group& g, const json::object& p, std::int64_t now) {
+void save_curators(db::Tx& tx, Group& g, const json::object& p) {
   const json::value* v = find_ci(p, "CURATORS");
   if (!v) return;
   std::vector<std::int64_t> ids;
@@ -199,7 +199,9 @@ void save_curators(db::Tx& tx, Group& g, const json::object& p, std::int64_t now
   for (auto id : ids) {
     person_for(tx.conn, g, id, "CURATORS");
     auto m = store::membership(tx.conn, g.id, id);
-    if (!m || !is_in(m->role)) store::put_member(tx.conn, g.id, {id, role::kMember, "G", ""}, now);
+    if (!m || !is_in(m->role))
+      throw bad_argument("CURATORS", "Curator " + std::to_string(id) +
+                                         " is not in the group: add them to it first.");
   }
   store::set_curators(tx.conn, g.id, ids);
   g.curators = ids;
@@ -231,7 +233,7 @@ rest::CallResult create(rest::Call& call) {
     g.date_create = g.date_update = g.date_activity = now;
     g.id = store::insert(tx.conn, g);
     store::put_member(tx.conn, g.id, {g.owner_id, role::kOwner, "G", ""}, now);
-    save_curators(tx, g, call.params, now);
+    save_curators(tx, g, call.params);
     announce(tx, call.portal, g.id, "group.changed");
     return rest::CallResult{g.id};
   });
@@ -256,7 +258,7 @@ rest::CallResult update(rest::Call& call) {
     std::int64_t now = timeutil::now_seconds();
     g.date_update = now;
     store::update(tx.conn, g);
-    save_curators(tx, g, call.params, now);
+    save_curators(tx, g, call.params);
     announce(tx, call.portal, id, "group.changed");
     return rest::CallResult{id};
   });

@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "core/time.h"
 #include "core/xlsx.h"
+#include "modules/groups/access.h"
 #include "modules/settings/store.h"
 #include "modules/tasks/access.h"
 #include "modules/tasks/input.h"
@@ -186,13 +187,18 @@ void name_rows(db::Conn& conn, GroupBy g, std::map<std::int64_t, Row>& rows,
     case GroupBy::Task:
       sql = "SELECT id, title, '', '' FROM tasks WHERE id IN ";
       break;
-    case GroupBy::Group:
+    case GroupBy::Group: {
+      // A deleted group's tasks are detached, so every id here names a group.
+      std::map<std::int64_t, std::string> names;
+      for (auto& [id, name] : groups::names(conn, ids)) names[id] = std::move(name);
       for (auto& [id, row] : rows)
-        row.name = id == 0 ? (lang == "en"   ? "No project"
-                              : lang == "ro" ? "Fără proiect"
-                                             : "Без проекта")
-                           : "#" + std::to_string(id);
+        row.name = id == 0                ? (lang == "en"   ? "No project"
+                                             : lang == "ro" ? "Fără proiect"
+                                                            : "Без проекта")
+                   : names.count(id) != 0 ? names[id]
+                                          : "#" + std::to_string(id);
       return;
+    }
   }
   // One query for every 500 rows, not one per row: a report by task may have thousands.
   constexpr std::size_t kChunk = 500;

@@ -460,7 +460,8 @@ rest::CallResult update(rest::Call& call) {
                            "STAGE_ID is a column of a group's board: set GROUP_ID too.");
       board::check_move(tx.conn, l, *in.stage_id);
     }
-    check_people(tx.conn, l.viewer, after, &before);
+    // In another group every person is checked again (an outside person stays in their groups).
+    check_people(tx.conn, l.viewer, after, after.group_id == before.group_id ? &before : nullptr);
     check_dates(after);
     if (after.parent_id != before.parent_id && after.parent_id) {
       if (after.parent_id == id || store::is_in_subtree(tx.conn, id, after.parent_id))
