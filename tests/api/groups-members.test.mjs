@@ -278,3 +278,58 @@ describe('extranet people and extranet groups', () => {
     )
   })
 })
+
+describe('bad input and scope of every sonet_group method', () => {
+  test('missing or malformed required parameters are 400 ERROR_ARGUMENT; nothing changes', async () => {
+    const gid = await co.group(co.carl, {})
+    await co.join(co.carl, gid, [co.dora])
+    const before = await co.roles(co.carl, gid)
+    const cases = [
+      ['sonet_group.update', {}],
+      ['sonet_group.update', { GROUP_ID: 'abc', NAME: 'x' }],
+      ['sonet_group.delete', {}],
+      ['sonet_group.delete', { GROUP_ID: -1 }],
+      ['sonet_group.user.get', {}],
+      ['sonet_group.user.get', { ID: 'abc' }],
+      ['sonet_group.user.add', { GROUP_ID: gid, USER_ID: 'abc' }],
+      ['sonet_group.user.delete', { GROUP_ID: gid }],
+      ['sonet_group.user.delete', { USER_ID: co.dora.id }],
+      ['sonet_group.user.update', { GROUP_ID: gid, ROLE: 'E' }],
+      ['sonet_group.user.invite', { USER_ID: co.boris.id }],
+      ['sonet_group.user.request', {}],
+      ['sonet_group.setowner', { USER_ID: co.dora.id }],
+    ]
+    const wrong = []
+    for (const [method, params] of cases) {
+      const r = await co.carl.call(method, params)
+      if (r.status !== 400 || r.body?.error !== 'ERROR_ARGUMENT')
+        wrong.push(`${method} ${JSON.stringify(params)}: ${r.status} ${r.text.slice(0, 200)}`)
+      else fails(r, 400, 'ERROR_ARGUMENT')
+    }
+    assert.deepEqual(wrong, [], wrong.join('\n'))
+    assert.deepEqual(await co.roles(co.carl, gid), before)
+    assert.ok(await co.groupGet(co.carl, gid))
+  })
+
+  test('a webhook without the sonet_group scope reaches none of them; a caller without a login neither', async () => {
+    const methods = [
+      'sonet_group.create',
+      'sonet_group.update',
+      'sonet_group.delete',
+      'sonet_group.get',
+      'sonet_group.user.get',
+      'sonet_group.user.add',
+      'sonet_group.user.delete',
+      'sonet_group.user.update',
+      'sonet_group.user.invite',
+      'sonet_group.user.request',
+      'sonet_group.setowner',
+      'sonet_group.user.groups',
+    ]
+    for (const m of methods) {
+      fails(await co.noScope.call(m, { NAME: 'x', GROUP_ID: 1 }), 403, 'insufficient_scope')
+      const r = await fetch(`${portal.url}/rest/${m}`, { method: 'POST' })
+      assert.equal(r.status, 401, m)
+    }
+  })
+})
