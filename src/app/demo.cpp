@@ -94,8 +94,12 @@ void fill_demo_company(Portal& portal, const std::string& password, std::ostream
     return count;
   });
   int tasks = fill_demo_tasks(portal);
+  std::string client = fill_demo_groups(portal, password);
   out << "artel: demo company: " << kDepartments.size() << " departments, " << created
       << " new employees (password for each: " << password << "), " << tasks << " tasks\n";
+  if (!client.empty())
+    out << "artel: demo client project with an extranet user: " << client << " (password "
+        << password << ")\n";
 }
 
 }  // namespace artel

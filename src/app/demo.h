@@ -6,10 +6,13 @@
 #include "core/portal.h"
 
 namespace artel {
-// A realistic demo company: departments with heads and employees (later also groups, posts
-// and clients). Safe to run twice: it does nothing when the demo people already exist.
+// A realistic demo company: departments with heads and employees (later also posts and
+// clients). Safe to run twice: it does nothing when the demo people already exist.
 void fill_demo_company(Portal& portal, const std::string& password, std::ostream& out);
 // The demo company's tasks (after fill_demo_company); does nothing when the portal has tasks.
 // Returns how many it created.
 int fill_demo_tasks(Portal& portal);
+// The demo workgroups (seed 000: a client project with an extranet user, and an open group);
+// does nothing when the portal has groups. Returns the client's login, or "" when it did nothing.
+std::string fill_demo_groups(Portal& portal, const std::string& password);
 }  // namespace artel
