@@ -93,23 +93,31 @@ describe('who sees the tasks of a group', () => {
   })
 
   test('an extranet member sees all the group’s tasks, or with EXTRANET_TASKS OWN only her own', async () => {
+    // Two clients of one shared board (D4): Xena and Yuri.
     const gid = await co.group(co.carl, { IS_EXTRANET: 'Y' })
-    await co.join(co.carl, gid, [co.xena, co.dora])
+    await co.join(co.carl, gid, [co.xena, co.yuri, co.dora])
     const other = await co.task(co.carl, { GROUP_ID: gid, RESPONSIBLE_ID: co.dora.id })
     const hers = await co.task(co.carl, { GROUP_ID: gid, AUDITORS: [co.xena.id] })
+    const his = await co.task(co.yuri, { GROUP_ID: gid, RESPONSIBLE_ID: co.carl.id })
     const outside = await co.task(co.carl, {})
-    const seen = async () => (await co.list(co.xena, {})).ids.sort()
-    assert.deepEqual(await seen(), [Number(other.id), Number(hers.id)].sort())
+    const seen = async (who) => (await co.list(who, {})).ids.sort()
+    const all = [other, hers, his].map((t) => Number(t.id)).sort()
+    assert.deepEqual(await seen(co.xena), all)
     ok(await co.carl.call('sonet_group.update', { GROUP_ID: gid, EXTRANET_TASKS: 'OWN' }))
     assert.equal((await co.groupGet(co.carl, gid)).EXTRANET_TASKS, 'OWN')
-    assert.deepEqual(await seen(), [Number(hers.id)])
-    assert.equal(await co.get(co.xena, other.id), null)
-    assert.equal(await co.get(co.xena, outside.id), null)
+    assert.deepEqual(await seen(co.xena), [Number(hers.id)])
+    assert.deepEqual(await seen(co.yuri), [Number(his.id)])
+    for (const t of [other, his, outside]) assert.equal(await co.get(co.xena, t.id), null)
+    // The board's columns list each client's own cards only.
+    const [first] = await co.stages(co.carl, gid)
+    for (const t of [other, hers, his])
+      ok(await co.carl.call('task.stages.movetask', { id: t.id, stageId: first.ID }))
+    const column = async (who) =>
+      (await co.list(who, { filter: { GROUP_ID: gid, STAGE_ID: first.ID } })).ids.sort()
+    assert.deepEqual(await column(co.xena), [Number(hers.id)])
+    assert.deepEqual(await column(co.yuri), [Number(his.id)])
     // Employees of the group still see every task of it.
-    assert.deepEqual(
-      (await co.list(co.dora, { filter: { GROUP_ID: gid } })).ids.sort(),
-      [Number(other.id), Number(hers.id)].sort(),
-    )
+    assert.deepEqual(await column(co.dora), all)
   })
 
   test('an extranet person takes part only in tasks of her groups', async () => {

@@ -159,7 +159,13 @@ const TASK_CALLS = [
   ['tasks.task.list', { kind: 'read', call: () => ({ filter: { SEARCH_INDEX: WORD } }) }],
   ['tasks.task.add', { kind: 'ids', call: (i) => ({ fields: { TITLE: 'x', GROUP_ID: i.group } }) }],
   ['tasks.task.get', { kind: 'ids', call: (i) => ({ taskId: i.task }) }],
+  ['tasks.task.update', { kind: 'ids', call: (i) => ({ taskId: i.task, fields: { TITLE: 'x' } }) }],
+  ['tasks.task.history.list', { kind: 'ids', call: (i) => ({ taskId: i.task }) }],
+  ['tasks.task.getaccess', { kind: 'ids', call: (i) => ({ taskId: i.task }) }],
+  ['tasks.task.startwatch', { kind: 'ids', call: (i) => ({ taskId: i.task }) }],
   ['task.commentitem.getlist', { kind: 'ids', call: (i) => positional(i.task) }],
+  ['task.commentitem.get', { kind: 'ids', call: (i) => positional(i.task, i.comment) }],
+  ['task.commentitem.add', { kind: 'ids', call: (i) => positional(i.task, { POST_MESSAGE: 'x' }) }],
   ['task.elapseditem.getlist', { kind: 'ids', call: (i) => positional(i.task) }],
   ['task.stages.get', { kind: 'ids', call: (i) => ({ entityId: i.group }) }],
   [
