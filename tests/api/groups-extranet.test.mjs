@@ -61,6 +61,9 @@ describe('an employee who owns an extranet group invites a client', () => {
     assert.equal((await co.roles(co.carl, state.gid))[state.id], 'K')
     const message = await smtp.waitFor((m) => m.to.includes(state.address), 15000)
     assert.equal(message.from, 'portal@agency.test')
+    // As in seed 000: the e-mail says who invites, into which portal.
+    assert.ok(message.text.includes(co.carl.name), message.text)
+    assert.ok(message.subject.includes('Agency Ltd'), message.subject)
     const m = /(https?:\/\/[^\s"'<>]+\/invite\/([A-Za-z0-9_-]+))/.exec(message.text)
     assert.ok(m, message.text)
     assert.ok(m[1].startsWith(portal.url), m[1])

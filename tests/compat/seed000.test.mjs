@@ -178,6 +178,7 @@ describe('seed 000: a client project with an extranet client', () => {
     const message = await smtp.waitFor((m) => m.to.includes(state.address), 15000)
     assert.equal(message.from, 'b24@i-pusk.test')
     assert.ok(message.subject.includes('ПУСК'), message.subject)
+    assert.ok(message.text.includes('Елена Самсонова'), 'the e-mail says who invites')
     const m = /(https?:\/\/[^\s"'<>]+\/invite\/([A-Za-z0-9_-]+))/.exec(message.text)
     assert.ok(m, message.text)
     state.token = m[2]
