@@ -465,7 +465,7 @@ describe('im.notify.delete', () => {
 describe('im.notify.schema.get, im.notify.history.search, im.counters.get', () => {
   test('the schema lists the catalogue by module in the caller’s language', async () => {
     const schema = ok(await ann.session.call('im.notify.schema.get'))
-    assert.deepEqual(Object.keys(schema), ['tasks', 'im'])
+    assert.deepEqual(Object.keys(schema), ['tasks', 'socialnetwork', 'im'])
     assert.equal(schema.tasks.module_id, 'tasks')
     assert.deepEqual(
       schema.tasks.list.map((t) => t.id),
@@ -477,6 +477,10 @@ describe('im.notify.schema.get, im.notify.history.search, im.counters.get', () =
         'tasks|task_control',
         'tasks|task_deadline',
       ],
+    )
+    assert.deepEqual(
+      schema.socialnetwork.list.map((t) => t.id),
+      ['socialnetwork|group_invite'],
     )
     assert.deepEqual(
       schema.im.list.map((t) => t.id),
@@ -552,7 +556,7 @@ describe('im.notify.schema.get, im.notify.history.search, im.counters.get', () =
 describe('artel.notify.settings.get / set', () => {
   test('lists every type with the catalogue’s defaults', async () => {
     const s = ok(await boris.session.call('artel.notify.settings.get'))
-    assert.equal(s.length, 7)
+    assert.equal(s.length, 8)
     for (const row of s) {
       assert.deepEqual(Object.keys(row).sort(), [
         'EMAIL',
