@@ -91,7 +91,13 @@ test('a client is invited by e-mail, registers, lands on the board and works on 
   await expect(client.getByTestId('side-menu').getByRole('link')).toHaveCount(2)
   await expect(client.getByTestId('global-search')).toHaveCount(0)
   await expect(client.getByTestId('group-tab-settings')).toHaveCount(0)
-  for (const path of ['/company/employees', '/company/structure', '/stream', '/settings']) {
+  for (const path of [
+    '/company/employees',
+    '/company/structure',
+    '/stream',
+    '/settings',
+    '/tasks/reports',
+  ]) {
     await client.goto(`${portal.url}${path}`)
     await expect(client).toHaveURL(new RegExp(`/workgroups/group/${projectId}/tasks/board/$`))
   }
@@ -116,6 +122,10 @@ test('a client is invited by e-mail, registers, lands on the board and works on 
   await client.getByTestId(`board-card-title-${projectTask}`).click()
   await expect(client.getByTestId('task-title')).toHaveText('Set up the sales pipeline')
   await expect(client.getByTestId('task-group')).toHaveText('Alpha Ltd: portal setup')
+  // The task views are a client's too, but not the agency's reports and templates.
+  await expect(client.getByTestId('tasks-tab-list')).toBeVisible()
+  await expect(client.getByTestId('tasks-tab-reports')).toHaveCount(0)
+  await expect(client.getByTestId('tasks-tab-templates')).toHaveCount(0)
   await client.getByTestId('task-comment-editor-input').click()
   await client.keyboard.type('The pipeline stages are attached in the brief.')
   await client.getByTestId('task-comment-send').click()

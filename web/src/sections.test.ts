@@ -18,7 +18,14 @@ describe('what an extranet person is shown', () => {
       '/notifications/settings',
     ])
       expect(extranetMayOpen(path), path).toBe(true)
-    for (const path of ['/stream', '/company/employees', '/company/structure', '/settings', '/crm'])
+    for (const path of [
+      '/stream',
+      '/company/employees',
+      '/company/structure',
+      '/settings',
+      '/crm',
+      '/tasks/reports',
+    ])
       expect(extranetMayOpen(path), path).toBe(false)
   })
 })

@@ -99,12 +99,16 @@ export function visibleSections(isAdmin: boolean, isExtranet: boolean): Section[
   return SECTIONS.filter((section) => !section.admin || isAdmin)
 }
 
+/** Views of the tasks section for employees only: reports and templates. */
+const EMPLOYEE_TASK_VIEWS = ['/tasks/reports', '/tasks/templates']
+
 /**
- * What an extranet person may open: the sections marked for them, any person's profile (the
+ * What an extranet person may open: the sections marked for them (but the employee views of tasks), any person's profile (the
  * server shows only the people of their groups) and their own notification settings.
  */
 export function extranetMayOpen(path: string): boolean {
   if (path.startsWith('/company/personal/user/') || path.startsWith('/notifications/')) return true
+  if (EMPLOYEE_TASK_VIEWS.some((p) => path === p || path.startsWith(`${p}/`))) return false
   return SECTIONS.some((s) => s.extranet && (path === s.path || path.startsWith(`${s.path}/`)))
 }
 
