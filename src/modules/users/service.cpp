@@ -335,10 +335,14 @@ std::vector<std::pair<std::string, db::Value>> profile_columns(db::Tx& tx, Porta
 void publish_updated(db::Tx& tx, Portal& portal, std::int64_t user_id) {
   auto u = store::find(tx.conn, user_id);
   if (!u) return;
-  auto recipients = store::active_employee_ids(tx.conn);
-  if (std::find(recipients.begin(), recipients.end(), user_id) == recipients.end())
-    recipients.push_back(user_id);
-  // Extranet people are visible only to employees (and themselves), which recipients already is.
+  // Exactly the people who may see the person (restrict_to_visible from their side): for an
+  // employee every employee and the outside people of their groups; for an outside person the
+  // administrators and the people of their groups.
+  std::vector<std::int64_t> recipients;
+  std::string shared = "id IN (" + groups::co_members_sql() + ")";
+  tx.conn.run("SELECT id FROM users WHERE active = 1 AND (id = ? OR " + shared + " OR " +
+                  (u->is_extranet() ? "is_admin = 1" : "user_type = 'employee'") + ")",
+              {user_id, user_id}, [&](const db::Row& r) { recipients.push_back(r.integer(0)); });
   live::publish_after_commit(tx, portal, std::move(recipients), "user.updated",
                              to_json(*u, portal.settings.snapshot()->tz_offset_now()));
 }
