@@ -13,6 +13,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 
 import { ok } from '../support/expect.mjs'
+import { blankedAnswer } from '../support/leaks.mjs'
 import { groupCompany } from '../support/groups.mjs'
 import { startPortal } from '../support/server.mjs'
 import { positional } from '../support/tasks.mjs'
@@ -234,28 +235,6 @@ after(async () => {
 
 const callers = () => ({ client: co.xena, outsider: co.boris })
 
-// The answer with ids and times blanked (as in tasks-leaks.test.mjs).
-function shape(r, ids) {
-  const values = Object.values(ids).map(String)
-  const blank = (v) => {
-    if (typeof v === 'number' || typeof v === 'string') {
-      if (values.includes(String(v))) return '<ID>'
-      if (typeof v === 'string')
-        for (const id of values) v = v.replace(new RegExp(`(?<![0-9])${id}(?![0-9])`, 'g'), '<ID>')
-      return v
-    }
-    if (Array.isArray(v)) return v.map(blank)
-    if (v && typeof v === 'object')
-      return Object.fromEntries(
-        Object.entries(v)
-          .filter(([k]) => k !== 'time' && k !== 'result_time')
-          .map(([k, x]) => [blank(k), blank(x)]),
-      )
-    return v
-  }
-  return { status: r.status, body: blank(r.body) }
-}
-
 const secrets = (as) => (as === 'client' ? ['Wkj', WORD, PERSON] : ['Wkj', WORD])
 const leaked = (as, r) => secrets(as).filter((s) => r.text.includes(s))
 
@@ -274,8 +253,8 @@ async function check(specs) {
       if (spec.kind !== 'ids') continue
       const withMissing = { ...missing, self }
       const b = await person.session.call(method, spec.call(withMissing))
-      const sa = JSON.stringify(shape(a, withHidden))
-      const sb = JSON.stringify(shape(b, withMissing))
+      const sa = JSON.stringify(blankedAnswer(a, withHidden))
+      const sb = JSON.stringify(blankedAnswer(b, withMissing))
       if (sa !== sb) problems.push(`${as} ${method}:\n  hidden  ${sa}\n  missing ${sb}`)
     }
   }

@@ -14,6 +14,7 @@ import { execFileSync } from 'node:child_process'
 import { after, before, describe, test } from 'node:test'
 
 import { ok, PNG_1X1 } from '../support/expect.mjs'
+import { blankedAnswer } from '../support/leaks.mjs'
 import { startPortal } from '../support/server.mjs'
 import { company, positional } from '../support/tasks.mjs'
 
@@ -221,27 +222,6 @@ after(async () => {
   await portal?.stop()
 })
 
-// The answer with ids and times blanked, to compare a hidden id's answer with a missing one's:
-// a value equal to one of the ids, or an id standing alone inside a text, becomes <ID>.
-function shape(r, ids) {
-  const values = Object.values(ids).map(String)
-  const blank = (v) => {
-    if (typeof v === 'number' || typeof v === 'string') {
-      if (values.includes(String(v))) return '<ID>'
-      if (typeof v === 'string')
-        for (const id of values) v = v.replace(new RegExp(`(?<![0-9])${id}(?![0-9])`, 'g'), '<ID>')
-      return v
-    }
-    if (Array.isArray(v)) return v.map(blank)
-    if (v && typeof v === 'object')
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [blank(k), blank(x)]))
-    return v
-  }
-  const body = r.body ? { ...r.body } : null
-  if (body) delete body.time
-  return { status: r.status, body: blank(body) }
-}
-
 function holdsSecret(method, r) {
   if (r.text.includes(SECRET) || r.text.includes('Zqx')) return true
   if (method === 'artel.task.report.export' && r.status === 200) {
@@ -290,8 +270,8 @@ describe('no task method leaks a hidden task', () => {
         const b = await person.call(method, spec.call(withMissing))
         assert.ok(b.status < 500, `${method} (missing): ${b.status} ${b.text.slice(0, 300)}`)
         // The export's workbook differs by its timestamps; its content was checked above.
-        const sa = shape(a, withHidden)
-        const sb = shape(b, withMissing)
+        const sa = blankedAnswer(a, withHidden)
+        const sb = blankedAnswer(b, withMissing)
         if (method === 'artel.task.report.export' && sa.status === 200) {
           delete sa.body.result.CONTENT
           delete sb.body.result.CONTENT
