@@ -9,9 +9,6 @@
 // @2bad/bitrix over HTTP for some steps, the official @bitrix24/b24jssdk over HTTPS for others
 // (the helper process of tasks-seed001-sdk.mjs, which runs with the test CA).
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { after, before, describe, test } from 'node:test'
 
 import { Bitrix } from '@2bad/bitrix'
@@ -20,16 +17,14 @@ import { email, ok, PNG_1X1 } from '../support/expect.mjs'
 import { request, sessionFrom } from '../support/rest.mjs'
 import { startPortal } from '../support/server.mjs'
 import { startSmtp } from '../support/smtp.mjs'
+import { startSdkProcess, twoBadFails } from './sdk-process.mjs'
 
-const SDK = fileURLToPath(new URL('./tasks-seed001-sdk.mjs', import.meta.url))
 const SCOPES = ['task', 'user', 'sonet_group']
 const DAY = new Date().toISOString().slice(0, 10)
 
 let smtp
 let portal
-let sdkChild
-const pending = new Map()
-let nextRequest = 0
+let sdkProcess
 // The agency: Елена, account manager and curator; Павел, the developer who does the work.
 let elena
 let pavel
@@ -39,49 +34,11 @@ let klara
 let boris
 const state = {}
 
-// One request to the SDK helper as a person; resolves to its answer line.
-function sdk(as, req) {
-  const id = ++nextRequest
-  sdkChild.stdin.write(`${JSON.stringify({ id, as, ...req })}\n`)
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`no SDK answer to ${JSON.stringify(req)}`)),
-      30000,
-    )
-    pending.set(id, (answer) => {
-      clearTimeout(timer)
-      resolve(answer)
-    })
-  })
-}
+const sdk = (as, req) => sdkProcess.request(as, req)
 const sdkCall = async (as, method, params) => {
   const a = await sdk(as, { op: 'call', method, params })
   assert.ok(a.ok, `${as} ${method}: ${JSON.stringify(a.error)}`)
   return a.result
-}
-
-// A @2bad/bitrix call that must fail: the Bitrix24 body it carried.
-async function twoBadFails(promise) {
-  try {
-    await promise
-  } catch (e) {
-    const body =
-      typeof e.response?.body === 'string' ? JSON.parse(e.response.body) : e.response?.body
-    return { status: e.response?.statusCode, body }
-  }
-  assert.fail('the call did not fail')
-}
-
-const startSdk = (hooks) => {
-  const env = { ...process.env, NODE_EXTRA_CA_CERTS: portal.tls.caCert }
-  delete env.NODE_TLS_REJECT_UNAUTHORIZED // the certificate must really verify
-  env.ARTEL_HOOKS = JSON.stringify(hooks)
-  sdkChild = spawn(process.execPath, [SDK], { env, stdio: ['pipe', 'pipe', 'inherit'] })
-  createInterface({ input: sdkChild.stdout }).on('line', (line) => {
-    const answer = JSON.parse(line)
-    pending.get(answer.id)?.(answer)
-    pending.delete(answer.id)
-  })
 }
 
 before(async () => {
@@ -128,15 +85,14 @@ before(async () => {
     }),
   )
   boris = { id: bId, project: other, task: t }
-  startSdk({
+  sdkProcess = startSdkProcess(portal, {
     elena: await portal.webhook(SCOPES, { user: elena.id, https: true }),
     pavel: await portal.webhook(SCOPES, { user: pavel.id, https: true }),
   })
 })
 
 after(async () => {
-  sdkChild?.stdin.end()
-  sdkChild?.kill()
+  sdkProcess?.stop()
   await portal?.stop()
   await smtp?.stop()
 })

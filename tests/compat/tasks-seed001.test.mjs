@@ -5,55 +5,23 @@
 //
 // Helen heads Sales and gives the work; Ann, in Sales East below it, does it.
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { after, before, describe, test } from 'node:test'
 
 import { Bitrix } from '@2bad/bitrix'
 
 import { startPortal } from '../support/server.mjs'
-
-const SDK = fileURLToPath(new URL('./tasks-seed001-sdk.mjs', import.meta.url))
+import { startSdkProcess, twoBadFails } from './sdk-process.mjs'
 
 let portal
-let sdkChild
+let sdkProcess
 let helen // { id, http: 2bad client, sdk(op, …) }
 let ann
-const pending = new Map()
-let nextRequest = 0
 
-// One request to the SDK helper as a person; resolves to its answer line.
-function sdk(as, req) {
-  const id = ++nextRequest
-  sdkChild.stdin.write(`${JSON.stringify({ id, as, ...req })}\n`)
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`the SDK helper did not answer ${JSON.stringify(req)}`)),
-      30000,
-    )
-    pending.set(id, (answer) => {
-      clearTimeout(timer)
-      resolve(answer)
-    })
-  })
-}
+const sdk = (as, req) => sdkProcess.request(as, req)
 const sdkOk = async (as, req) => {
   const a = await sdk(as, req)
   assert.ok(a.ok, `${req.method ?? req.op}: ${JSON.stringify(a.error)}`)
   return a
-}
-
-// A @2bad/bitrix call that must fail: the error and the Bitrix24 body it carried.
-async function twoBadFails(promise) {
-  try {
-    await promise
-  } catch (e) {
-    const body =
-      typeof e.response?.body === 'string' ? JSON.parse(e.response.body) : e.response?.body
-    return { status: e.response?.statusCode, body }
-  }
-  assert.fail('the call did not fail')
 }
 
 before(async () => {
@@ -76,23 +44,14 @@ before(async () => {
   const hookOf = async (user, https) => portal.webhook(['task', 'user'], { user, https })
   helen = { id: helenId, http: Bitrix(await hookOf(helenId, false)) }
   ann = { id: annId, http: Bitrix(await hookOf(annId, false)) }
-  const env = { ...process.env, NODE_EXTRA_CA_CERTS: portal.tls.caCert }
-  delete env.NODE_TLS_REJECT_UNAUTHORIZED // the certificate must really verify
-  env.ARTEL_HOOKS = JSON.stringify({
+  sdkProcess = startSdkProcess(portal, {
     helen: await hookOf(helenId, true),
     ann: await hookOf(annId, true),
-  })
-  sdkChild = spawn(process.execPath, [SDK], { env, stdio: ['pipe', 'pipe', 'inherit'] })
-  createInterface({ input: sdkChild.stdout }).on('line', (line) => {
-    const answer = JSON.parse(line)
-    pending.get(answer.id)?.(answer)
-    pending.delete(answer.id)
   })
 })
 
 after(async () => {
-  sdkChild?.stdin.end()
-  sdkChild?.kill()
+  sdkProcess?.stop()
   await portal?.stop()
 })
 
