@@ -209,3 +209,39 @@ describe('live', () => {
     )
   })
 })
+
+describe('an archived group (CLOSED)', () => {
+  test('keeps its tasks readable; no new task, no move on its board, nobody joins', async () => {
+    const gid = await co.group(co.carl, { OPENED: 'Y' })
+    await co.join(co.carl, gid, [co.dora])
+    const kept = await co.task(co.carl, { GROUP_ID: gid, RESPONSIBLE_ID: co.dora.id })
+    ok(await co.carl.call('sonet_group.update', { GROUP_ID: gid, CLOSED: 'Y' }))
+    const title = unique('В архиве')
+    refused(await addTask(co.carl, { TITLE: title, GROUP_ID: gid }), [400], 'GROUP_ARCHIVED')
+    assert.deepEqual(await titled(title), [], 'nothing was created')
+    const other = await co.task(co.carl, {})
+    refused(
+      await co.carl.call('tasks.task.update', { taskId: other.id, fields: { GROUP_ID: gid } }),
+      [400],
+      'GROUP_ARCHIVED',
+    )
+    const columns = await co.stages(co.carl, gid)
+    refused(
+      await co.carl.call('task.stages.movetask', { id: kept.id, stageId: columns[1].ID }),
+      [403],
+      'ACCESS_DENIED_MOVE',
+    )
+    const seen = await co.get(co.dora, kept.id, ['ID', 'GROUP_ID', 'STAGE_ID'])
+    assert.equal(seen.groupId, String(gid))
+    assert.equal(seen.stageId, columns[0].ID)
+    refused(
+      await co.ann.call('sonet_group.user.request', { GROUP_ID: gid }),
+      [400],
+      'GROUP_ARCHIVED',
+    )
+    assert.equal((await co.roles(co.carl, gid))[String(co.ann.id)], undefined)
+    // Reopened, it takes tasks again.
+    ok(await co.carl.call('sonet_group.update', { GROUP_ID: gid, CLOSED: 'N' }))
+    assert.equal((await co.task(co.carl, { GROUP_ID: gid })).groupId, String(gid))
+  })
+})

@@ -16,6 +16,10 @@ bool is_extranet_group(db::Conn& conn, std::int64_t group_id) {
              .value_or(0) != 0;
 }
 
+bool is_archived(db::Conn& conn, std::int64_t group_id) {
+  return conn.integer("SELECT closed FROM sonet_groups WHERE id = ?", {group_id}).value_or(0) != 0;
+}
+
 std::vector<std::int64_t> task_groups(db::Conn& conn, std::int64_t user_id, bool is_extranet) {
   std::vector<std::int64_t> out;
   std::string sql =

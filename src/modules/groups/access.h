@@ -17,6 +17,8 @@ namespace artel::groups {
 std::optional<std::string> role_of(db::Conn& conn, std::int64_t group_id, std::int64_t user_id);
 bool exists(db::Conn& conn, std::int64_t group_id);
 bool is_extranet_group(db::Conn& conn, std::int64_t group_id);
+// An archived group (CLOSED): its tasks stay readable, nothing new is added or moved in it.
+bool is_archived(db::Conn& conn, std::int64_t group_id);
 
 // The groups whose every task the person sees: those they are in, except, for an extranet
 // person, groups that show outside members only the tasks they take part in (EXTRANET_TASKS

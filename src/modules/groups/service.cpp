@@ -431,6 +431,7 @@ rest::CallResult user_request(rest::Call& call) {
     std::int64_t me = call.caller.user_id;
     auto m = store::membership(tx.conn, id, me);
     if (m && is_in(m->role)) return rest::CallResult{true};
+    if (g.closed) throw bad_request("GROUP_ARCHIVED", "The group is archived: nobody joins it.");
     std::int64_t now = timeutil::now_seconds();
     person_for(tx.conn, g, me, "USER_ID");
     if ((m && m->initiated_by == "G") || (g.opened && !call.caller.is_extranet)) {

@@ -89,6 +89,7 @@ void check_move(db::Conn& conn, const Loaded& l, std::int64_t to_stage) {
   if (!to || to->entity_type != "G" || to->entity_id != t.group_id)
     throw bad_request("NOT_FOUND",
                       "Column " + std::to_string(to_stage) + " is not on this task's board.");
+  if (groups::is_archived(conn, t.group_id)) throw move_denied("the group is archived");
   if (l.viewer.is_admin) return;
   auto role = groups::role_of(conn, t.group_id, l.viewer.user_id).value_or("");
   if (!groups::is_in(role)) throw move_denied("you are not in the task's group");

@@ -98,6 +98,10 @@ void check_group(db::Conn& conn, const Viewer& author, std::int64_t group_id) {
   if (!ok)
     throw bad_argument("GROUP_ID", "Workgroup " + std::to_string(group_id) +
                                        " does not exist or you are not in it.");
+  if (groups::is_archived(conn, group_id))
+    throw bad_request("GROUP_ARCHIVED",
+                      "The group is archived: its tasks are kept for reading, "
+                      "new ones go into an active group.");
 }
 
 // The project's curators join every new task of it (D5), as observers or co-executors.
