@@ -13,7 +13,6 @@ import {
   type GanttItem,
 } from './gantt'
 import { taskState } from './taskState'
-import { neighbourOf } from './usePlanBoard'
 
 function task(fields: Partial<Task>): Task {
   return {
@@ -45,15 +44,6 @@ describe('batch commands', () => {
     expect(phpQuery({ q: 'a&b=c d', yes: true, none: null, skip: undefined })).toBe(
       'q=a%26b%3Dc%20d&yes=Y&none=',
     )
-  })
-})
-
-describe('My Plan', () => {
-  const items = [{ id: '10' }, { id: '11' }, { id: '12' }]
-  it('places a dropped card after the card above it, or before the one below', () => {
-    expect(neighbourOf(items, 1)).toEqual({ after: '10' })
-    expect(neighbourOf(items, 0)).toEqual({ before: '11' })
-    expect(neighbourOf([{ id: '10' }], 0)).toEqual({})
   })
 })
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Stage, Task } from '../../api/tasks'
+import type { Task } from '../../api/tasks'
 
 function task(fields: Partial<Task>): Task {
   return { id: '1', title: 'A task', status: '2', planStageId: '0', ...fields } as Task
@@ -7,25 +7,21 @@ function task(fields: Partial<Task>): Task {
 
 // The board with the API replaced: live messages and the echo of one's own moves.
 const calls: Array<[string, unknown[]]> = []
-vi.mock('../../api/tasks', () => ({
-  tasksApi: {
-    planStages: async (): Promise<Stage[]> =>
-      ['1', '2'].map((ID, i) => ({
-        ID,
-        TITLE: `Column ${ID}`,
-        SORT: String((i + 1) * 100),
-        COLOR: '00C4FB',
-        SYSTEM_TYPE: i ? null : 'NEW',
-        ENTITY_ID: '5',
-        ENTITY_TYPE: 'U',
-      })),
-    moveToStage: async (...args: unknown[]) => {
-      calls.push(['moveToStage', args])
-      return true
+let refuseMoves = false
+vi.mock('../../api/tasks', async () => {
+  const { testStages } = await import('../kanban/testStages')
+  return {
+    tasksApi: {
+      planStages: async () => testStages(['1', '2'], { ENTITY_ID: '5', ENTITY_TYPE: 'U' }),
+      moveToStage: async (...args: unknown[]) => {
+        calls.push(['moveToStage', args])
+        if (refuseMoves) throw new Error('Refused.')
+        return true
+      },
+      list: async () => ({ result: { tasks: [] } }),
     },
-    list: async () => ({ result: { tasks: [] } }),
-  },
-}))
+  }
+})
 vi.mock('../../api/batch', () => ({
   PAGE_SIZE: 50,
   batch: async (commands: Record<string, unknown>) => {
@@ -63,7 +59,7 @@ describe('My Plan board', () => {
     // Card 11 dropped on top of column 2.
     const [moved] = board.columns['1'].items.splice(1, 1)
     board.columns['2'].items.unshift(moved)
-    await board.persistMove('11', '1', '2')
+    await board.persistMove('11', '1', '2', 1)
     expect(calls).toEqual([['moveToStage', ['11', '2', { before: '20' }]]])
     expect(board.columns['2'].total).toBe(2)
     expect(board.columns['1'].total).toBe(1)
@@ -95,6 +91,51 @@ describe('My Plan board', () => {
     )
     expect(calls).toEqual([['tasksByIds', [['10', '11'], { DOER: '5', '!REAL_STATUS': 5 }]]])
     expect(board.columns['1'].items.map((t) => [t.id, t.title])).toEqual([['10', 'Fresh 10']])
+    board.dispose()
+  })
+
+  it('puts a new task on top of the first column, and reads a column a task moved to', async () => {
+    const { usePlanBoard } = await import('./usePlanBoard')
+    const board = usePlanBoard({ me: () => '5', onError: () => undefined })
+    await board.load()
+    vi.useFakeTimers()
+    calls.length = 0
+    // 30 is new (never placed); 31 moved here from a plan column this board does not show.
+    await board.refreshTasks(
+      new Map([
+        ['30', new Set(['add'])],
+        ['31', new Set(['update'])],
+      ]),
+    )
+    expect(board.columns['1'].items.map((t) => t.id)).toEqual(['30', '10', '11'])
+    expect(board.columns['1'].total).toBe(3)
+    await vi.runAllTimersAsync()
+    vi.useRealTimers()
+    expect(calls.slice(1)).toEqual([['taskPages', ['1']]])
+    board.dispose()
+  })
+
+  it('reads both columns again when a move is refused, and counts the echo no more', async () => {
+    const { usePlanBoard } = await import('./usePlanBoard')
+    const errors: unknown[] = []
+    const board = usePlanBoard({ me: () => '5', onError: (e) => errors.push(e) })
+    await board.load()
+    refuseMoves = true
+    const [moved] = board.columns['1'].items.splice(1, 1)
+    board.columns['2'].items.unshift(moved)
+    await board.persistMove('11', '1', '2', 1)
+    refuseMoves = false
+    expect(errors).toHaveLength(1)
+    expect(calls.slice(1)).toEqual([
+      ['taskPages', ['2']],
+      ['taskPages', ['1']],
+    ])
+    // No echo is due: a message for the card is a move made elsewhere.
+    vi.useFakeTimers()
+    board.onPlanMessage({ TASK_ID: '11', STAGE_ID: '2' })
+    await vi.runAllTimersAsync()
+    vi.useRealTimers()
+    expect(calls.at(-1)).toEqual(['taskPages', ['2']])
     board.dispose()
   })
 })
