@@ -9,10 +9,13 @@
 // deadlines spread over three months, every tenth task a subtask, every fifth linked to the one
 // before it, a fifth of them placed in My Plan's second column. It is not part of the tests.
 //
-// Prints, per run: My Plan — first card painted, every column's first page painted, and a drag
-// of one card to the next column until the server saved it and the card shows there; Gantt —
-// first bar painted, the whole chart loaded, a scroll to the bottom until bars show there, and
-// a bar dragged a day later until the server saved it.
+// --group-board N measures a workgroup's kanban board instead: it makes (once) a group "Bench
+// board" of the person's and tops its tasks up to N, spread over the board's three columns.
+//
+// Prints, per run: My Plan (and the group board) — first card painted, every column's first
+// page painted, and a drag of one card to the next column until the server saved it and the
+// card shows there; Gantt — first bar painted, the whole chart loaded, a scroll to the bottom
+// until bars show there, and a bar dragged a day later until the server saved it.
 import { createRequire } from "node:module";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -45,6 +48,7 @@ function args() {
   out.url = out.url.replace(/\/$/, "");
   out.runs = Number(out.runs);
   out.seed = Number(out.seed);
+  out["group-board"] = Number(out["group-board"] ?? 0);
   return out;
 }
 
@@ -153,41 +157,92 @@ async function seed(page, wanted) {
   return { me, created, have, seconds: (performance.now() - t0) / 1000 };
 }
 
+/** The group "Bench board" of the person, with at least `wanted` tasks on its board. */
+async function seedGroupBoard(page, wanted) {
+  const call = restIn(page);
+  const me = (await call("artel.session")).result.user.ID;
+  const found = (
+    await call("sonet_group.get", { FILTER: { NAME: "Bench board" } })
+  ).result;
+  const gid = found.length
+    ? found[0].ID
+    : (await call("sonet_group.create", { NAME: "Bench board", PROJECT: "Y" }))
+        .result;
+  const stages = Object.values(
+    (await call("task.stages.get", { entityId: gid })).result,
+  ).sort((a, b) => Number(a.SORT) - Number(b.SORT));
+  const have = (
+    await call("tasks.task.list", { filter: { GROUP_ID: gid }, select: ["ID"] })
+  ).total;
+  let created = 0;
+  const t0 = performance.now();
+  while (have + created < wanted) {
+    const n = Math.min(50, wanted - have - created);
+    const cmd = {};
+    for (let i = 0; i < n; i++) {
+      const k = have + created + i;
+      // Dated like the plan's tasks, so that the Gantt chart draws them as bars too.
+      const from = new Date(Date.now() - (30 - (k % 90)) * 86400_000);
+      const fields = {
+        TITLE: `Board task ${k + 1}: ${["prepare", "review", "ship", "call", "plan"][k % 5]}`,
+        RESPONSIBLE_ID: me,
+        GROUP_ID: gid,
+        STAGE_ID: stages[k % stages.length].ID,
+        START_DATE_PLAN: from.toISOString(),
+        END_DATE_PLAN: new Date(from.getTime() + 2 * 86400_000).toISOString(),
+      };
+      cmd[`t${i}`] = `tasks.task.add?${q({ fields })}`;
+    }
+    await call("batch", { halt: 0, cmd });
+    created += n;
+  }
+  return { gid, created, have, seconds: (performance.now() - t0) / 1000 };
+}
+
 /** Milliseconds from `t0` until `fn` resolves truthy (polled in the page each frame). */
 async function until(page, t0, fn, arg, timeout = 60_000) {
   await page.waitForFunction(fn, arg, { timeout, polling: "raf" });
   return Math.round(performance.now() - t0);
 }
 
-async function myPlan(page) {
+// A kanban board (`kind` plan: My Plan, board: a group's), as the test ids of its columns say.
+async function board(page, where, kind) {
   const t0 = performance.now();
-  await page.goto(`${opts.url}/tasks/plan`);
-  const firstCard = await until(page, t0, () =>
-    document.querySelector('[data-testid^="plan-card-"]'),
+  await page.goto(`${opts.url}${where}`);
+  const firstCard = await until(
+    page,
+    t0,
+    (k) => document.querySelector(`[data-testid^="${k}-card-"]`),
+    kind,
   );
-  const allColumns = await until(page, t0, () => {
-    const columns = [
-      ...document.querySelectorAll('[data-testid^="plan-column-count-"]'),
-    ];
-    if (!columns.length) return false;
-    return columns.every((c) => {
-      const id = c
-        .getAttribute("data-testid")
-        .replace("plan-column-count-", "");
-      const total = Number(c.textContent);
-      const shown = document.querySelectorAll(
-        `[data-testid="plan-list-${id}"] [data-task-id]`,
-      ).length;
-      return shown >= Math.min(total, 50);
-    });
-  });
+  const allColumns = await until(
+    page,
+    t0,
+    (k) => {
+      const columns = [
+        ...document.querySelectorAll(`[data-testid^="${k}-column-count-"]`),
+      ];
+      if (!columns.length) return false;
+      return columns.every((c) => {
+        const id = c
+          .getAttribute("data-testid")
+          .replace(`${k}-column-count-`, "");
+        const total = Number(c.textContent);
+        const shown = document.querySelectorAll(
+          `[data-testid="${k}-list-${id}"] [data-task-id]`,
+        ).length;
+        return shown >= Math.min(total, 50);
+      });
+    },
+    kind,
+  );
   const counts = await page.$$eval(
-    '[data-testid^="plan-column-count-"]',
+    `[data-testid^="${kind}-column-count-"]`,
     (els) => els.map((e) => Number(e.textContent)),
   );
   const cards = await page.$$eval("[data-task-id]", (els) => els.length);
   // Drag the top card of the first column to the second.
-  const lists = await page.$$('[data-testid^="plan-list-"]');
+  const lists = await page.$$(`[data-testid^="${kind}-list-"]`);
   let drag = null;
   if (lists.length >= 2) {
     const card = await lists[0].$("[data-task-id]");
@@ -312,11 +367,40 @@ try {
   await page.getByTestId("shell").waitFor();
   let seeded = null;
   if (opts.seed) seeded = await seed(page, opts.seed);
+  let groupSeeded = null;
+  if (opts["group-board"])
+    groupSeeded = await seedGroupBoard(page, opts["group-board"]);
   const runs = [];
   for (let i = 0; i < opts.runs; i++)
-    runs.push({ myPlan: await myPlan(page), gantt: await gantt(page) });
+    runs.push(
+      groupSeeded
+        ? {
+            groupBoard: await board(
+              page,
+              `/workgroups/group/${groupSeeded.gid}/tasks/board/`,
+              "board",
+            ),
+          }
+        : {
+            myPlan: await board(page, "/tasks/plan", "plan"),
+            gantt: await gantt(page),
+          },
+    );
   if (opts.json) {
-    console.log(JSON.stringify({ url: opts.url, seeded, runs }, null, 2));
+    console.log(
+      JSON.stringify({ url: opts.url, seeded, groupSeeded, runs }, null, 2),
+    );
+  } else if (groupSeeded) {
+    console.log(`group board: ${JSON.stringify(groupSeeded)}`);
+    console.log(
+      "| run | group board first card | all columns | drag saved | columns | cards in the page |",
+    );
+    console.log("|---|---|---|---|---|---|");
+    runs.forEach((r, i) =>
+      console.log(
+        `| ${i + 1} | ${r.groupBoard.firstCard} ms | ${r.groupBoard.allColumns} ms | ${r.groupBoard.dragSaved} ms | ${JSON.stringify(r.groupBoard.columns)} | ${r.groupBoard.cardsInDom} |`,
+      ),
+    );
   } else {
     if (seeded) console.log(`seeded: ${JSON.stringify(seeded)}`);
     console.log(
