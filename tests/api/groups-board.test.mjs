@@ -128,7 +128,22 @@ describe('the columns of a group', () => {
     assert.equal(ok(await co.carl.call('task.stages.delete', { id: a })), true)
     assert.equal((await co.stages(co.carl, gid)).length, 4)
     const stage = (await co.get(co.ann, t.id)).stageId
-    assert.ok([String(s[0].ID), '0'].includes(String(stage)), `stageId ${stage}`)
+    assert.equal(String(stage), String(s[0].ID))
+    // Both moves are in the task's history: the member's, then the deletion's by the owner.
+    const moves = ok(
+      await co.ann.call('tasks.task.history.list', {
+        taskId: t.id,
+        filter: { FIELD: 'STAGE_ID' },
+        order: { ID: 'ASC' },
+      }),
+    ).list
+    assert.deepEqual(
+      moves.map((e) => [e.value.from, e.value.to, e.user.id]),
+      [
+        [String(s[0].ID), String(a), co.ann.id],
+        [String(a), String(s[0].ID), co.carl.id],
+      ],
+    )
   })
 })
 

@@ -377,6 +377,12 @@ describe('sonet_group.delete', () => {
     const after = await co.get(co.carl, t.id)
     assert.equal(after.groupId, '0')
     assert.equal((await co.get(co.ann, t.id)).title, t.title)
+    // The detaching is in the task's history, by the person who deleted the group.
+    const history = ok(await co.carl.call('tasks.task.history.list', { taskId: t.id })).list
+    const detached = history.find((e) => e.field === 'GROUP_ID')
+    assert.deepEqual(detached?.value, { from: String(id), to: '0' })
+    assert.equal(detached.user.id, co.carl.id)
+    assert.ok(history.some((e) => e.field === 'STAGE_ID' && e.value.to === '0'))
     assert.ok(
       !ok(await co.carl.call('sonet_group.user.groups')).some((g) => Number(g.GROUP_ID) === id),
     )

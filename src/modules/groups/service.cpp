@@ -273,7 +273,7 @@ rest::CallResult remove(rest::Call& call) {
     std::vector<std::int64_t> people;
     for (const auto& m : store::members(tx.conn, id)) people.push_back(m.user_id);
     // The group's tasks stay, detached from it (D6).
-    tasks::detach_group(tx, call.portal, id);
+    tasks::detach_group(tx, id, call.caller.user_id);
     store::remove(tx.conn, id);
     live::publish_after_commit(tx, call.portal, people, "group.deleted",
                                json::object{{"ID", std::to_string(id)}});
@@ -356,12 +356,12 @@ rest::CallResult user_delete(rest::Call& call) {
       removed.push_back(uid);
     }
     if (!removed.empty()) {
-      std::vector<std::int64_t> left = removed;
+      // A curator who left is no longer added to new tasks.
       std::vector<std::int64_t> kept;
       for (auto c : g.curators)
         if (std::find(removed.begin(), removed.end(), c) == removed.end()) kept.push_back(c);
       if (kept.size() != g.curators.size()) store::set_curators(tx.conn, id, kept);
-      announce(tx, call.portal, id, "group.changed", left);
+      announce(tx, call.portal, id, "group.changed", removed);
     }
     return rest::CallResult{id_strings(removed)};
   });

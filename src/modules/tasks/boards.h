@@ -38,8 +38,9 @@ std::optional<Stage> find_stage(db::Conn& conn, std::int64_t id);
 std::vector<Stage> columns(db::Conn& conn, const Board& board);
 std::vector<Stage> ensure_columns(db::Tx& tx, Portal& portal, const Board& board);
 
-// The group's tasks stay when the group is deleted, detached from it (D6); its columns go.
-void detach_group(db::Tx& tx, Portal& portal, std::int64_t group_id);
+// The group's tasks stay when the group is deleted, detached from it (D6), each with the change
+// in its history by `actor`; its columns go.
+void detach_group(db::Tx& tx, std::int64_t group_id, std::int64_t actor);
 
 namespace board {
 
@@ -60,8 +61,9 @@ void check_move(db::Conn& conn, const Loaded& task, std::int64_t to_stage);
 // task.stages.movetask onto a group's column (ACCESS_DENIED_MOVE when the rules say no).
 void move(db::Tx& tx, Portal& portal, const Loaded& task, const Stage& to, std::int64_t before,
           std::int64_t after);
-// A column is deleted: its tasks go to `to` (the first column).
-void move_column_tasks(db::Tx& tx, Portal& portal, std::int64_t from, std::int64_t to);
+// A column is deleted: its tasks go to `to` (the first column), each with the change in its
+// history by `actor`.
+void move_column_tasks(db::Tx& tx, std::int64_t from, std::int64_t to, std::int64_t actor);
 
 }  // namespace board
 }  // namespace artel::tasks

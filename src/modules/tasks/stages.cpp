@@ -254,7 +254,7 @@ rest::CallResult remove(rest::Call& call) {
       throw bad_request("CANT_DELETE_FIRST", "The first column cannot be deleted.");
     // Its tasks go back to the first column.
     if (b.type == 'G')
-      board::move_column_tasks(tx, call.portal, *id, stages.front().id);
+      board::move_column_tasks(tx, *id, stages.front().id, call.caller.user_id);
     else
       tx.conn.run("DELETE FROM task_plan WHERE stage_id = ?", {*id});
     tx.conn.run("DELETE FROM task_stages WHERE id = ?", {*id});
