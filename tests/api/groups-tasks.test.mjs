@@ -245,3 +245,21 @@ describe('an archived group (CLOSED)', () => {
     assert.equal((await co.task(co.carl, { GROUP_ID: gid })).groupId, String(gid))
   })
 })
+
+describe('the group in a task object', () => {
+  test('groupId and Bitrix24’s short group object; [] outside groups', async () => {
+    const NAME = unique('Группа задачи')
+    const gid = await co.group(co.carl, { NAME, OPENED: 'Y' })
+    await co.join(co.carl, gid, [co.dora, co.ann])
+    const t = await co.task(co.carl, { GROUP_ID: gid })
+    const seen = await co.get(co.dora, t.id, ['ID', 'GROUP_ID'])
+    assert.equal(seen.groupId, String(gid))
+    assert.equal(seen.group.id, String(gid))
+    assert.equal(seen.group.name, NAME)
+    assert.equal(seen.group.opened, true)
+    assert.equal(seen.group.membersCount, 3)
+    const plain = await co.get(co.carl, (await co.task(co.carl, {})).id, ['ID', 'GROUP_ID'])
+    assert.equal(plain.groupId, '0')
+    assert.deepEqual(plain.group, [])
+  })
+})

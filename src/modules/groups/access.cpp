@@ -77,12 +77,16 @@ std::string move_perms(db::Conn& conn, std::int64_t group_id) {
   return conn.text("SELECT move_perms FROM sonet_groups WHERE id = ?", {group_id}).value_or("K");
 }
 
-std::vector<std::pair<std::int64_t, std::string>> names(db::Conn& conn,
-                                                        const std::vector<std::int64_t>& ids) {
-  std::vector<std::pair<std::int64_t, std::string>> out;
+std::vector<Brief> briefs(db::Conn& conn, const std::vector<std::int64_t>& ids) {
+  std::vector<Brief> out;
   if (ids.empty()) return out;
-  conn.run("SELECT id, name FROM sonet_groups WHERE id IN " + db::in_list(ids.size()),
-           db::values(ids), [&](const db::Row& r) { out.emplace_back(r.integer(0), r.text(1)); });
+  conn.run(
+      "SELECT g.id, g.name, g.opened, (SELECT count(*) FROM sonet_group_members c WHERE "
+      "c.group_id = g.id AND c.role IN ('A','E','K')) FROM sonet_groups g WHERE g.id IN " +
+          db::in_list(ids.size()),
+      db::values(ids), [&](const db::Row& r) {
+        out.push_back({r.integer(0), r.text(1), r.integer(2) != 0, r.integer(3)});
+      });
   return out;
 }
 

@@ -45,8 +45,13 @@ Curators curators(db::Conn& conn, std::int64_t group_id);
 // Who moves tasks between the columns of the group's board (MOVE_PERMS: A, E or K).
 std::string move_perms(db::Conn& conn, std::int64_t group_id);
 
-// Group names for task objects ({id → name}).
-std::vector<std::pair<std::int64_t, std::string>> names(db::Conn& conn,
-                                                        const std::vector<std::int64_t>& ids);
+// What a task object and a report show of a group: Bitrix24's short group object.
+struct Brief {
+  std::int64_t id = 0;
+  std::string name;
+  bool opened = false;
+  std::int64_t member_count = 0;
+};
+std::vector<Brief> briefs(db::Conn& conn, const std::vector<std::int64_t>& ids);
 
 }  // namespace artel::groups

@@ -124,11 +124,10 @@ PageContext load_context(db::Conn& conn, const Viewer& viewer, const std::vector
              with_viewer, [&](const db::Row& r) { c.plan_stage[r.integer(0)] = r.integer(1); });
   }
   if (sel.has("GROUP_ID")) {
-    std::set<std::int64_t> groups;
+    std::set<std::int64_t> group_ids;
     for (const auto& t : tasks)
-      if (t.group_id) groups.insert(t.group_id);
-    for (auto& [id, name] : groups::names(conn, {groups.begin(), groups.end()}))
-      c.group_names[id] = std::move(name);
+      if (t.group_id) group_ids.insert(t.group_id);
+    for (auto& g : groups::briefs(conn, {group_ids.begin(), group_ids.end()})) c.groups[g.id] = g;
   }
   if (sel.has("SUBTASKS_COUNT")) {
     conn.run(
@@ -253,13 +252,16 @@ json::object present(const Task& t, const PageContext& c, const Selection& sel) 
   if (sel.has("GROUP_ID")) {
     o["groupId"] = str(t.group_id);
     // Bitrix24's short group object, or [] for a task outside groups.
-    auto g = c.group_names.find(t.group_id);
-    if (g == c.group_names.end())
+    auto g = c.groups.find(t.group_id);
+    if (g == c.groups.end())
       o["group"] = json::array();
     else
-      o["group"] = json::object{{"id", str(t.group_id)}, {"name", g->second},
-                                {"opened", false},       {"membersCount", 0},
-                                {"image", ""},           {"additionalData", json::array()}};
+      o["group"] = json::object{{"id", str(t.group_id)},
+                                {"name", g->second.name},
+                                {"opened", g->second.opened},
+                                {"membersCount", g->second.member_count},
+                                {"image", ""},
+                                {"additionalData", json::array()}};
   }
   if (sel.has("AUDITORS")) {
     o["auditors"] = id_array(t.auditors);

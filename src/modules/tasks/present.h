@@ -13,6 +13,7 @@
 
 #include "core/json.h"
 #include "db/db.h"
+#include "modules/groups/access.h"
 #include "modules/tasks/access.h"
 #include "modules/tasks/model.h"
 
@@ -50,7 +51,7 @@ struct ViewerState {
 };
 
 struct PageContext {
-  std::map<std::int64_t, std::string> group_names;  // the page's workgroups
+  std::map<std::int64_t, groups::Brief> groups;  // the page's workgroups
   int tz = 0;
   std::int64_t now = 0;
   std::string base_url;

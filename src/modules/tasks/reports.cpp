@@ -190,7 +190,7 @@ void name_rows(db::Conn& conn, GroupBy g, std::map<std::int64_t, Row>& rows,
     case GroupBy::Group: {
       // A deleted group's tasks are detached, so every id here names a group.
       std::map<std::int64_t, std::string> names;
-      for (auto& [id, name] : groups::names(conn, ids)) names[id] = std::move(name);
+      for (auto& g : groups::briefs(conn, ids)) names[g.id] = std::move(g.name);
       for (auto& [id, row] : rows)
         row.name = id == 0                ? (lang == "en"   ? "No project"
                                              : lang == "ro" ? "Fără proiect"
