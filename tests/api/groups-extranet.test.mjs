@@ -40,8 +40,9 @@ describe('an employee who owns an extranet group invites a client', () => {
   const state = {}
 
   test('user.add with EXTRANET and SONET_GROUP_ID: the person is in the group, the e-mail arrives', async () => {
+    state.groupName = unique('Проект клиента')
     state.gid = await co.group(co.carl, {
-      NAME: unique('Проект клиента'),
+      NAME: state.groupName,
       IS_EXTRANET: 'Y',
       PROJECT: 'Y',
     })
@@ -61,8 +62,10 @@ describe('an employee who owns an extranet group invites a client', () => {
     assert.equal((await co.roles(co.carl, state.gid))[state.id], 'K')
     const message = await smtp.waitFor((m) => m.to.includes(state.address), 15000)
     assert.equal(message.from, 'portal@agency.test')
-    // As in seed 000: the e-mail says who invites, into which portal.
+    // As in seed 000: the e-mail says who invites, into which portal and which project.
     assert.ok(message.text.includes(co.carl.name), message.text)
+    assert.ok(message.text.includes(`«${state.groupName}»`), message.text)
+    assert.ok(message.html.includes(state.groupName), message.html)
     assert.ok(message.subject.includes('Agency Ltd'), message.subject)
     const m = /(https?:\/\/[^\s"'<>]+\/invite\/([A-Za-z0-9_-]+))/.exec(message.text)
     assert.ok(m, message.text)

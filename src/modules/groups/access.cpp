@@ -90,4 +90,13 @@ std::vector<Brief> briefs(db::Conn& conn, const std::vector<std::int64_t>& ids) 
   return out;
 }
 
+std::vector<std::string> names_of_groups_of(db::Conn& conn, std::int64_t user_id) {
+  std::vector<std::string> out;
+  conn.run(
+      "SELECT g.name FROM sonet_group_members m JOIN sonet_groups g ON g.id = m.group_id WHERE "
+      "m.user_id = ? AND m.role IN ('A','E','K') ORDER BY g.name",
+      {user_id}, [&](const db::Row& r) { out.push_back(r.text(0)); });
+  return out;
+}
+
 }  // namespace artel::groups

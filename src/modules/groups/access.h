@@ -53,5 +53,7 @@ struct Brief {
   std::int64_t member_count = 0;
 };
 std::vector<Brief> briefs(db::Conn& conn, const std::vector<std::int64_t>& ids);
+// The names of the groups a person is in, by name (for their invitation e-mail).
+std::vector<std::string> names_of_groups_of(db::Conn& conn, std::int64_t user_id);
 
 }  // namespace artel::groups

@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/time.h"
 #include "events/mail_outbox.h"
+#include "modules/groups/access.h"
 #include "modules/settings/store.h"
 #include "modules/users/service.h"
 #include "modules/users/store.h"
@@ -15,26 +16,35 @@ namespace {
 
 constexpr std::int64_t kInvitationLifetime = 30 * 24 * 3600;
 
+// `groups`: the workgroups an outside person is invited into (their names), empty for an
+// employee; the mail says where they will work (seed 000: "…to work together on the tasks of
+// your project").
 OutgoingMail invitation_mail(const std::string& language, const std::string& portal_name,
-                             const std::string& inviter, const std::string& link) {
+                             const std::string& inviter, const std::string& link,
+                             const std::vector<std::string>& groups) {
+  std::string quoted;
+  for (const auto& g : groups) quoted += (quoted.empty() ? "«" : ", «") + g + "»";
   std::string subject, greeting, body, button;
   if (language == "en") {
     subject = "Invitation to " + portal_name;
     greeting = "Hello!";
     body = inviter + " invites you to join " + portal_name +
+           (quoted.empty() ? "" : ", to work together in " + quoted) +
            ". Open the link to set your name and password:";
     button = "Accept the invitation";
   } else if (language == "ro") {
     subject = "Invitație în " + portal_name;
     greeting = "Bună ziua!";
     body = inviter + " vă invită în " + portal_name +
+           (quoted.empty() ? "" : ", pentru a lucra împreună în " + quoted) +
            ". Deschideți linkul pentru a vă seta numele și parola:";
     button = "Acceptă invitația";
   } else {
     subject = "Приглашение на портал «" + portal_name + "»";
     greeting = "Здравствуйте!";
-    body = inviter + " приглашает вас на портал «" + portal_name +
-           "». Перейдите по ссылке, чтобы указать имя и пароль:";
+    body = inviter + " приглашает вас на портал «" + portal_name + "»" +
+           (quoted.empty() ? "" : " для совместной работы в " + quoted) +
+           ". Перейдите по ссылке, чтобы указать имя и пароль:";
     button = "Принять приглашение";
   }
   OutgoingMail m;
@@ -79,9 +89,11 @@ void send_invitation(db::Tx& tx, Portal& portal, std::int64_t user_id, std::int6
   auto user = store::find(tx.conn, user_id);
   auto inviter = invited_by ? store::find(tx.conn, invited_by) : std::nullopt;
   auto settings = portal.settings.snapshot();
-  OutgoingMail mail = invitation_mail(settings->language, settings->portal_name,
-                                      inviter ? inviter->full_name() : settings->portal_name,
-                                      base_url + "/invite/" + token);
+  OutgoingMail mail = invitation_mail(
+      settings->language, settings->portal_name,
+      inviter ? inviter->full_name() : settings->portal_name, base_url + "/invite/" + token,
+      user->is_extranet() ? groups::names_of_groups_of(tx.conn, user_id)
+                          : std::vector<std::string>{});
   mail.to = user->email;
   mail.to_name = user->full_name();
   portal.mail.enqueue(tx, mail);
