@@ -144,3 +144,20 @@ test('the owner deletes a group after confirming; its tasks stay without a group
   const after = await anna.call('tasks.task.get', { taskId: task.task.id })
   expect(String(after.task.groupId)).toBe('0')
 })
+
+test('the owner hands the group over to a colleague and stays as a moderator', async ({ page }) => {
+  const id = String(await anna.call('sonet_group.create', { NAME: 'Handover', VISIBLE: 'Y' }))
+  await anna.call('sonet_group.user.add', { GROUP_ID: id, USER_ID: vera.id })
+
+  await loginAs(page, portal, anna)
+  await page.goto(`${portal.url}/workgroups/group/${id}/members/`)
+  await expect(page.getByTestId(`group-member-${anna.id}`)).toHaveAttribute('data-role', 'A')
+  await page.getByTestId(`group-member-owner-${vera.id}`).click()
+  await page.getByTestId('confirm-ok').click()
+  await expect(page.getByTestId(`group-member-${vera.id}`)).toHaveAttribute('data-role', 'A')
+  await expect(page.getByTestId(`group-member-${anna.id}`)).toHaveAttribute('data-role', 'E')
+  // No longer the owner, she cannot hand it over again.
+  await expect(page.getByTestId(`group-member-owner-${vera.id}`)).toHaveCount(0)
+  const group = (await anna.call('sonet_group.get', { FILTER: { ID: id } }))[0]
+  expect(group.OWNER_ID).toBe(String(vera.id))
+})

@@ -137,6 +137,7 @@ export const groupsApi = {
       ROLE: role,
     })
   },
+  /** Hands the group over: the person becomes its owner, the former owner a moderator. */
   setOwner(id: string | number, userId: string | number): Promise<boolean> {
     return rest.result<boolean>('sonet_group.setowner', { GROUP_ID: id, USER_ID: Number(userId) })
   },

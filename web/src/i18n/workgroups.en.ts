@@ -99,6 +99,9 @@ export default {
     rejected: 'Done: {name}',
     removed: '{name} was removed from the group',
     roleChanged: 'The role of {name} was changed',
+    makeOwner: 'Make the owner',
+    makeOwnerText: 'Hand the group over to {name}? You stay in it as a moderator.',
+    ownerChanged: '{name} is the owner now',
   },
   board: {
     addTask: 'Add a task',

@@ -102,6 +102,9 @@ const messages: typeof en = {
     rejected: 'Gata: {name}',
     removed: '{name} a fost scos din grup',
     roleChanged: 'Rolul lui {name} a fost schimbat',
+    makeOwner: 'Fă proprietar',
+    makeOwnerText: 'Predați grupul lui {name}? Rămâneți în el ca moderator.',
+    ownerChanged: '{name} este acum proprietarul',
   },
   board: {
     addTask: 'Adăugați o sarcină',

@@ -102,6 +102,9 @@ const messages: typeof en = {
     rejected: 'Готово: {name}',
     removed: '{name} исключён из группы',
     roleChanged: 'Роль {name} изменена',
+    makeOwner: 'Сделать владельцем',
+    makeOwnerText: 'Передать группу {name}? Вы останетесь в ней модератором.',
+    ownerChanged: 'Теперь владелец — {name}',
   },
   board: {
     addTask: 'Добавить задачу',
