@@ -126,7 +126,7 @@ describe('task.stages.* (My Plan)', () => {
     const h = await stages(co.helen)
     fails(
       await co.helen.call('task.stages.movetask', { id: t.id, stageId: h[1].ID }),
-      400,
+      403,
       'ACCESS_DENIED_MOVE',
     )
     fails(await co.noScope.call('task.stages.get', { entityId: 0 }), 403, 'insufficient_scope')

@@ -322,7 +322,8 @@ rest::CallResult move_task(rest::Call& call) {
     if (!target)
       throw bad_request("NOT_FOUND", "Column " + std::to_string(*stage_id) + " is not found.");
     if (!l.relation.member())
-      throw bad_request("ACCESS_DENIED_MOVE", "Only a task you take part in goes into your plan.");
+      throw ApiError(403, "ACCESS_DENIED_MOVE",
+                     "Only a task you take part in goes into your plan.");
     auto stages = ensure(tx, call.portal, {'U', call.caller.user_id});
     if (std::none_of(stages.begin(), stages.end(),
                      [&](const Stage& s) { return s.id == *stage_id; }))
