@@ -59,6 +59,7 @@ declare module 'vue' {
     FormDialog: typeof import('./src/components/FormDialog.vue')['default']
     FormError: typeof import('./src/components/FormError.vue')['default']
     GanttChart: typeof import('./src/components/taskviews/GanttChart.vue')['default']
+    GroupAvatar: typeof import('./src/components/workgroups/GroupAvatar.vue')['default']
     GroupBadges: typeof import('./src/components/workgroups/GroupBadges.vue')['default']
     GroupCreateDialog: typeof import('./src/components/workgroups/GroupCreateDialog.vue')['default']
     GroupFields: typeof import('./src/components/workgroups/GroupFields.vue')['default']

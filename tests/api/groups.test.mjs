@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 
-import { fails, ISO_WITH_OFFSET, ok } from '../support/expect.mjs'
+import { fails, ISO_WITH_OFFSET, ok, PNG_1X1 } from '../support/expect.mjs'
 import { groupCompany, unique } from '../support/groups.mjs'
 import { startPortal } from '../support/server.mjs'
 
@@ -407,5 +407,36 @@ describe('sonet_group.user.groups', () => {
     assert.equal(byId[b].ROLE, 'K')
     assert.match(byId[b].GROUP_NAME, /^Мои Б/)
     assert.equal(byId[c], undefined)
+  })
+})
+
+describe('the group’s picture (IMAGE)', () => {
+  test('set on create as ["name", base64], served as an image, replaced and removed', async () => {
+    const id = ok(
+      await co.carl.call('sonet_group.create', {
+        NAME: unique('С картинкой'),
+        IMAGE: ['logo.png', PNG_1X1],
+      }),
+    )
+    const g = await co.groupGet(co.carl, id)
+    assert.match(g.IMAGE_ID, /^\d+$/)
+    assert.ok(g.IMAGE.startsWith(portal.url), g.IMAGE)
+    const picture = await fetch(g.IMAGE)
+    assert.equal(picture.status, 200)
+    assert.equal(picture.headers.get('content-type'), 'image/png')
+    // A task of the group shows it in its short group object.
+    const t = await co.task(co.carl, { GROUP_ID: id })
+    assert.equal((await co.get(co.carl, t.id, ['ID', 'GROUP_ID'])).group.image, g.IMAGE)
+    // Not an image: refused, the picture stays.
+    const bad = await co.carl.call('sonet_group.update', {
+      GROUP_ID: id,
+      IMAGE: ['x.png', Buffer.from('<svg onload=alert(1)>').toString('base64')],
+    })
+    assert.equal(fails(bad, 400, 'ERROR_ARGUMENT').argument, 'IMAGE')
+    assert.equal((await co.groupGet(co.carl, id)).IMAGE_ID, g.IMAGE_ID)
+    ok(await co.carl.call('sonet_group.update', { GROUP_ID: id, IMAGE_FILE_ID: 0 }))
+    const removed = await co.groupGet(co.carl, id)
+    assert.equal(removed.IMAGE_ID, '')
+    assert.equal(removed.IMAGE, '')
   })
 })

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { startEnglishPortal, type Portal } from './helpers'
+import { pngSquare, startEnglishPortal, type Portal } from './helpers'
 import { choosePeople, loginAs, person, type Person } from './tasks-helpers'
 
 let portal: Portal
@@ -160,4 +160,36 @@ test('the owner hands the group over to a colleague and stays as a moderator', a
   await expect(page.getByTestId(`group-member-owner-${vera.id}`)).toHaveCount(0)
   const group = (await anna.call('sonet_group.get', { FILTER: { ID: id } }))[0]
   expect(group.OWNER_ID).toBe(String(vera.id))
+})
+
+test('the owner gives the group a picture in its settings, and takes it away again', async ({
+  page,
+}) => {
+  const id = String(await anna.call('sonet_group.create', { NAME: 'Picture Club', VISIBLE: 'Y' }))
+  await loginAs(page, portal, anna)
+  await page.goto(`${portal.url}/workgroups/group/${id}/settings/`)
+  await page.getByTestId('group-image-input').setInputFiles({
+    name: 'club.png',
+    mimeType: 'image/png',
+    buffer: pngSquare(24, [40, 160, 90]),
+  })
+  await page.getByTestId('group-settings-save').click()
+  await expect
+    .poll(async () => (await anna.call('sonet_group.get', { FILTER: { ID: id } }))[0].IMAGE)
+    .toMatch(/\/upload\//)
+  const src = (await anna.call('sonet_group.get', { FILTER: { ID: id } }))[0].IMAGE
+  // The page's header and the groups list show it (the kit's avatar is the img itself or holds it).
+  const avatarImg = 'img[data-testid="group-avatar"], [data-testid="group-avatar"] img'
+  await expect(page.locator(avatarImg).first()).toHaveAttribute('src', src)
+  await page.goto(`${portal.url}/workgroups`)
+  await page.getByTestId('groups-search').fill('Picture')
+  await expect(page.getByTestId(`group-row-${id}`).locator(avatarImg)).toHaveAttribute('src', src)
+
+  await page.goto(`${portal.url}/workgroups/group/${id}/settings/`)
+  await page.getByTestId('group-image-remove').click()
+  await page.getByTestId('group-settings-save').click()
+  await expect
+    .poll(async () => (await anna.call('sonet_group.get', { FILTER: { ID: id } }))[0].IMAGE)
+    .toBe('')
+  await expect(page.locator(avatarImg)).toHaveCount(0)
 })

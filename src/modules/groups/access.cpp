@@ -1,5 +1,7 @@
 #include "modules/groups/access.h"
 
+#include "modules/files/store.h"
+
 namespace artel::groups {
 
 std::optional<std::string> role_of(db::Conn& conn, std::int64_t group_id, std::int64_t user_id) {
@@ -82,10 +84,14 @@ std::vector<Brief> briefs(db::Conn& conn, const std::vector<std::int64_t>& ids) 
   if (ids.empty()) return out;
   conn.run(
       "SELECT g.id, g.name, g.opened, (SELECT count(*) FROM sonet_group_members c WHERE "
-      "c.group_id = g.id AND c.role IN ('A','E','K')) FROM sonet_groups g WHERE g.id IN " +
+      "c.group_id = g.id AND c.role IN ('A','E','K')), f.id, f.sha256, f.name FROM sonet_groups "
+      "g LEFT JOIN files f ON f.id = g.image_file_id WHERE g.id IN " +
           db::in_list(ids.size()),
       db::values(ids), [&](const db::Row& r) {
-        out.push_back({r.integer(0), r.text(1), r.integer(2) != 0, r.integer(3)});
+        Brief b{r.integer(0), r.text(1), r.integer(2) != 0, r.integer(3), ""};
+        if (!r.is_null(4))
+          b.image_path = FileStore::url(StoredFile{r.integer(4), r.text(5), "", r.text(6), 0});
+        out.push_back(std::move(b));
       });
   return out;
 }

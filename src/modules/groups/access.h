@@ -51,6 +51,7 @@ struct Brief {
   std::string name;
   bool opened = false;
   std::int64_t member_count = 0;
+  std::string image_path;  // the picture's address in the file store, "" without one
 };
 std::vector<Brief> briefs(db::Conn& conn, const std::vector<std::int64_t>& ids);
 // The names of the groups a person is in, by name (for their invitation e-mail).

@@ -39,6 +39,8 @@ struct Group {
   // How curators join each new task: AUDITOR (observer) or ACCOMPLICE (co-executor).
   std::string curator_role = "AUDITOR";
   std::vector<std::int64_t> curators;
+  std::int64_t image_file_id = 0;  // 0: no picture
+  std::string image_path;          // the picture's address in the file store ("" without one)
   std::int64_t date_create = 0, date_update = 0, date_activity = 0;
   std::int64_t member_count = 0;  // owner, moderators and members
 };

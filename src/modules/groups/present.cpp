@@ -10,7 +10,8 @@ const char* yn(bool v) {
 }
 }  // namespace
 
-json::object group_json(const Group& g, const std::string& caller_role, int tz) {
+json::object group_json(const Group& g, const std::string& caller_role, int tz,
+                        const std::string& base_url) {
   auto when = [&](std::int64_t t) { return timeutil::format_iso8601(t, tz); };
   json::object o;
   o["ID"] = std::to_string(g.id);
@@ -36,6 +37,8 @@ json::object group_json(const Group& g, const std::string& caller_role, int tz) 
   o["PROJECT_DATE_FINISH"] =
       g.project_date_finish ? json::value(when(*g.project_date_finish)) : nullptr;
   o["IS_EXTRANET"] = yn(g.is_extranet);
+  o["IMAGE_ID"] = g.image_file_id ? std::to_string(g.image_file_id) : "";
+  o["IMAGE"] = g.image_path.empty() ? "" : base_url + g.image_path;
   json::array curators;
   for (auto id : g.curators) curators.emplace_back(std::to_string(id));
   o["CURATORS"] = std::move(curators);

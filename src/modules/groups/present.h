@@ -8,7 +8,9 @@
 
 namespace artel::groups {
 
-// `caller_role` is the caller's role in the group (USER_ROLE), or "".
-json::object group_json(const Group& g, const std::string& caller_role, int tz_offset_seconds);
+// `caller_role` is the caller's role in the group (USER_ROLE), or ""; `base_url` makes the
+// picture's address absolute, as user.get does for photos.
+json::object group_json(const Group& g, const std::string& caller_role, int tz_offset_seconds,
+                        const std::string& base_url);
 
 }  // namespace artel::groups

@@ -4,9 +4,11 @@
 #include <set>
 
 #include "core/error.h"
+#include "core/image.h"
 #include "core/text.h"
 #include "core/time.h"
 #include "events/live.h"
+#include "modules/files/store.h"
 #include "modules/groups/access.h"
 #include "modules/groups/present.h"
 #include "modules/groups/store.h"
@@ -207,6 +209,29 @@ void save_curators(db::Tx& tx, Group& g, const json::object& p) {
   g.curators = ids;
 }
 
+// IMAGE: the group's picture as ["name.png", "<base64>"] (as Bitrix24's file fields);
+// IMAGE_FILE_ID 0 (or an empty IMAGE) removes it.
+void save_image(db::Tx& tx, Portal& portal, Group& g, const json::object& p, std::int64_t actor) {
+  if (const json::value* v = find_ci(p, "IMAGE_FILE_ID")) {
+    auto id = as_int(*v);
+    if (!id || *id != 0)
+      throw bad_argument("IMAGE_FILE_ID", "IMAGE_FILE_ID takes 0 (no picture); send IMAGE.");
+    g.image_file_id = 0;
+  }
+  const json::value* v = find_ci(p, "IMAGE");
+  if (!v) return;
+  if (v->is_null() || (v->is_string() && v->get_string().empty())) {
+    g.image_file_id = 0;
+    return;
+  }
+  Upload upload = decode_upload(*v, "IMAGE");
+  auto mime = image_mime(upload.bytes);
+  if (!mime) throw bad_argument("IMAGE", "The picture must be a PNG, JPEG, GIF or WebP image.");
+  if (upload.bytes.size() > 10 * 1024 * 1024)
+    throw bad_argument("IMAGE", "The picture must be smaller than 10 MB.");
+  g.image_file_id = portal.files.save(tx, upload.bytes, upload.name, *mime, actor);
+}
+
 json::array id_strings(const std::vector<std::int64_t>& ids) {
   json::array out;
   for (auto id : ids) out.emplace_back(std::to_string(id));
@@ -231,6 +256,7 @@ rest::CallResult create(rest::Call& call) {
       throw bad_argument("OWNER_ID", "The owner must be an active employee.");
     std::int64_t now = timeutil::now_seconds();
     g.date_create = g.date_update = g.date_activity = now;
+    save_image(tx, call.portal, g, call.params, call.caller.user_id);
     g.id = store::insert(tx.conn, g);
     store::put_member(tx.conn, g.id, {g.owner_id, role::kOwner, "G", ""}, now);
     save_curators(tx, g, call.params);
@@ -257,6 +283,7 @@ rest::CallResult update(rest::Call& call) {
                         "The group still has outside (extranet) people: remove them first.");
     std::int64_t now = timeutil::now_seconds();
     g.date_update = now;
+    save_image(tx, call.portal, g, call.params, call.caller.user_id);
     store::update(tx.conn, g);
     save_curators(tx, g, call.params);
     announce(tx, call.portal, id, "group.changed");
@@ -297,8 +324,12 @@ rest::CallResult get(rest::Call& call) {
     auto rows = store::list(c, q, call.start);
     std::optional<std::int64_t> total;
     if (call.start >= 0) total = store::count(c, q);
+    std::vector<std::int64_t> ids;
+    for (const auto& g : rows) ids.push_back(g.id);
+    auto roles = store::roles_of(c, call.caller.user_id, ids);
     json::array out;
-    for (const auto& g : rows) out.push_back(group_json(g, caller_role(c, call.caller, g.id), tz));
+    for (const auto& g : rows)
+      out.push_back(group_json(g, roles[g.id], tz, call.request.base_url()));
     return rest::page_result(std::move(out), rows.size(), call.start, total);
   });
 }

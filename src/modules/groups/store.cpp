@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "modules/files/store.h"
+
 namespace artel::groups::store {
 
 namespace {
@@ -11,7 +13,8 @@ constexpr const char* kSelect =
     "g.project, g.project_date_start, g.project_date_finish, g.is_extranet, g.initiate_perms, "
     "g.move_perms, g.extranet_tasks, g.curator_role, g.date_create, g.date_update, "
     "g.date_activity, (SELECT count(*) FROM sonet_group_members c WHERE c.group_id = g.id AND "
-    "c.role IN ('A','E','K')) FROM sonet_groups g";
+    "c.role IN ('A','E','K')), COALESCE(f.id, 0), COALESCE(f.sha256, ''), COALESCE(f.name, '') "
+    "FROM sonet_groups g LEFT JOIN files f ON f.id = g.image_file_id";
 
 Group read(const db::Row& r) {
   Group g;
@@ -36,6 +39,9 @@ Group read(const db::Row& r) {
   g.date_update = r.integer(i++);
   g.date_activity = r.integer(i++);
   g.member_count = r.integer(i++);
+  g.image_file_id = r.integer(i++);
+  std::string sha = r.text(i++), name = r.text(i++);
+  if (g.image_file_id) g.image_path = FileStore::url(StoredFile{g.image_file_id, sha, "", name, 0});
   return g;
 }
 
@@ -68,7 +74,8 @@ db::Params columns(const Group& g) {
           g.initiate_perms,
           g.move_perms,
           g.extranet_tasks,
-          g.curator_role};
+          g.curator_role,
+          g.image_file_id ? db::Value(g.image_file_id) : db::Value(nullptr)};
 }
 
 }  // namespace
@@ -126,8 +133,8 @@ std::int64_t insert(db::Conn& conn, const Group& g) {
   return conn.insert(
       "INSERT INTO sonet_groups(name, description, keywords, owner_id, visible, opened, closed, "
       "project, project_date_start, project_date_finish, is_extranet, initiate_perms, move_perms, "
-      "extranet_tasks, curator_role, date_create, date_update, date_activity) VALUES "
-      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      "extranet_tasks, curator_role, image_file_id, date_create, date_update, date_activity) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
       p);
 }
 
@@ -140,7 +147,7 @@ void update(db::Conn& conn, const Group& g) {
       "UPDATE sonet_groups SET name = ?, description = ?, keywords = ?, owner_id = ?, visible = ?, "
       "opened = ?, closed = ?, project = ?, project_date_start = ?, project_date_finish = ?, "
       "is_extranet = ?, initiate_perms = ?, move_perms = ?, extranet_tasks = ?, curator_role = ?, "
-      "date_update = ?, date_activity = ? WHERE id = ?",
+      "image_file_id = ?, date_update = ?, date_activity = ? WHERE id = ?",
       p);
 }
 
@@ -193,6 +200,18 @@ void put_member(db::Conn& conn, std::int64_t group_id, const Membership& m, std:
 void remove_member(db::Conn& conn, std::int64_t group_id, std::int64_t user_id) {
   conn.run("DELETE FROM sonet_group_members WHERE group_id = ? AND user_id = ?",
            {group_id, user_id});
+}
+
+std::map<std::int64_t, std::string> roles_of(db::Conn& conn, std::int64_t user_id,
+                                             const std::vector<std::int64_t>& group_ids) {
+  std::map<std::int64_t, std::string> out;
+  if (group_ids.empty()) return out;
+  db::Params p{user_id};
+  for (auto id : group_ids) p.emplace_back(id);
+  conn.run("SELECT group_id, role FROM sonet_group_members WHERE user_id = ? AND group_id IN " +
+               db::in_list(group_ids.size()),
+           p, [&](const db::Row& r) { out[r.integer(0)] = r.text(1); });
+  return out;
 }
 
 std::vector<OwnGroup> groups_of(db::Conn& conn, std::int64_t user_id) {

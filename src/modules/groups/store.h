@@ -1,6 +1,7 @@
 // SQL for workgroups: the groups, their people, their curators.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -27,6 +28,9 @@ std::vector<Membership> members(db::Conn& conn, std::int64_t group_id);
 std::optional<Membership> membership(db::Conn& conn, std::int64_t group_id, std::int64_t user_id);
 void put_member(db::Conn& conn, std::int64_t group_id, const Membership& m, std::int64_t now);
 void remove_member(db::Conn& conn, std::int64_t group_id, std::int64_t user_id);
+// The person's role in each of a page of groups (groups they are not in are absent).
+std::map<std::int64_t, std::string> roles_of(db::Conn& conn, std::int64_t user_id,
+                                             const std::vector<std::int64_t>& group_ids);
 
 struct OwnGroup {
   std::int64_t id = 0;

@@ -256,12 +256,14 @@ json::object present(const Task& t, const PageContext& c, const Selection& sel) 
     if (g == c.groups.end())
       o["group"] = json::array();
     else
-      o["group"] = json::object{{"id", str(t.group_id)},
-                                {"name", g->second.name},
-                                {"opened", g->second.opened},
-                                {"membersCount", g->second.member_count},
-                                {"image", ""},
-                                {"additionalData", json::array()}};
+      o["group"] =
+          json::object{{"id", str(t.group_id)},
+                       {"name", g->second.name},
+                       {"opened", g->second.opened},
+                       {"membersCount", g->second.member_count},
+                       {"image", g->second.image_path.empty() ? std::string()
+                                                              : c.base_url + g->second.image_path},
+                       {"additionalData", json::array()}};
   }
   if (sel.has("AUDITORS")) {
     o["auditors"] = id_array(t.auditors);

@@ -4,6 +4,7 @@
  */
 import { rest } from './rest'
 import type { Stage } from './tasks'
+import type { FileUpload } from './types'
 
 export type YesNo = 'Y' | 'N'
 /** A owner, E moderator, K member, Z pending (a request or an invitation). */
@@ -30,6 +31,9 @@ export interface Group {
   PROJECT_DATE_START: string | null
   PROJECT_DATE_FINISH: string | null
   IS_EXTRANET: YesNo
+  /** The picture's id and address ('' without one). */
+  IMAGE_ID?: string
+  IMAGE?: string
   CURATORS: string[]
   CURATOR_ROLE: 'AUDITOR' | 'ACCOMPLICE'
   EXTRANET_TASKS: 'ALL' | 'OWN'
@@ -77,7 +81,11 @@ export type GroupFields = Partial<
     | 'EXTRANET_TASKS'
     | 'MOVE_PERMS'
   >
->
+> & {
+  /** A new picture as ["name", "<base64>"]; IMAGE_FILE_ID 0 removes the picture. */
+  IMAGE?: FileUpload
+  IMAGE_FILE_ID?: 0
+}
 
 export interface GroupPage {
   groups: Group[]

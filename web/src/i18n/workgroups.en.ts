@@ -132,6 +132,7 @@ export default {
     saved: 'The board was saved',
   },
   settings: {
+    removeImage: 'Remove the picture',
     closed: 'Archived',
     closedHelp: 'The group stays for reading; it is no longer active.',
     initiatePerms: 'Who adds and invites people',

@@ -135,6 +135,7 @@ const messages: typeof en = {
     saved: 'Panoul a fost salvat',
   },
   settings: {
+    removeImage: 'Elimină imaginea',
     closed: 'Arhivat',
     closedHelp: 'Grupul rămâne pentru citire, dar nu mai este activ.',
     initiatePerms: 'Cine adaugă și invită oameni',

@@ -136,6 +136,7 @@ const messages: typeof en = {
     saved: 'Доска сохранена',
   },
   settings: {
+    removeImage: 'Убрать картинку',
     closed: 'В архиве',
     closedHelp: 'Группа остаётся для чтения, но больше не активна.',
     initiatePerms: 'Кто добавляет и приглашает людей',
