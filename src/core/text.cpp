@@ -105,6 +105,14 @@ std::string to_upper_ascii(std::string_view s) {
   return out;
 }
 
+std::string replace_all(std::string text, std::string_view key, std::string_view value) {
+  if (key.empty()) return text;
+  for (auto pos = text.find(key); pos != std::string::npos;
+       pos = text.find(key, pos + value.size()))
+    text.replace(pos, key.size(), value);
+  return text;
+}
+
 std::string to_lower_ascii(std::string_view s) {
   std::string out(s);
   for (auto& c : out)

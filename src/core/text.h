@@ -13,6 +13,9 @@ std::string fold_case(std::string_view utf8);
 // True when the bytes are well-formed UTF-8.
 bool is_valid_utf8(std::string_view bytes);
 
+// Every `key` in `text` replaced by `value` (a sentence's {placeholders}).
+std::string replace_all(std::string text, std::string_view key, std::string_view value);
+
 // Trims ASCII white space at both ends.
 std::string_view trim(std::string_view s);
 

@@ -333,3 +333,34 @@ describe('bad input and scope of every sonet_group method', () => {
     }
   })
 })
+
+describe('notices about groups', () => {
+  test('an invitation, an addition and a request, each in the recipient’s language, linking the group', async () => {
+    const NAME = unique('Уведомления')
+    const gid = await co.group(co.carl, { NAME, OPENED: 'N' })
+    const link = `/workgroups/group/${gid}/`
+    ok(await co.olga.call('user.update', { ID: co.olga.id, LANGUAGE_ID: 'en' }))
+    const newest = async (who) =>
+      ok(await who.session.call('im.notify.get')).notifications.find((n) =>
+        String(n.text).includes(NAME),
+      )
+    ok(
+      await co.carl.call('sonet_group.user.invite', {
+        GROUP_ID: gid,
+        USER_ID: co.olga.id,
+        MESSAGE: 'Join us',
+      }),
+    )
+    const invited = await newest(co.olga)
+    assert.match(invited.text, /invites you to the group/)
+    assert.ok(invited.text.includes(co.carl.name) && invited.text.includes('Join us'), invited.text)
+    assert.equal(invited.notify_link, link)
+    ok(await co.carl.call('sonet_group.user.add', { GROUP_ID: gid, USER_ID: co.alex.id }))
+    assert.match((await newest(co.alex)).text, /добавил\(а\) вас в группу/)
+    ok(await co.ann.call('sonet_group.user.request', { GROUP_ID: gid, MESSAGE: 'Возьмите меня' }))
+    const asked = await newest(co.carl)
+    assert.match(asked.text, /просит принять/)
+    assert.ok(asked.text.includes(co.ann.name) && asked.text.includes('Возьмите меня'), asked.text)
+    ok(await co.olga.call('user.update', { ID: co.olga.id, LANGUAGE_ID: 'ru' }))
+  })
+})

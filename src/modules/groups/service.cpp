@@ -10,9 +10,9 @@
 #include "events/live.h"
 #include "modules/files/store.h"
 #include "modules/groups/access.h"
+#include "modules/groups/notices.h"
 #include "modules/groups/present.h"
 #include "modules/groups/store.h"
-#include "modules/im/notify.h"
 #include "modules/settings/store.h"
 #include "modules/tasks/boards.h"
 #include "modules/users/store.h"
@@ -139,21 +139,6 @@ void apply_fields(const json::object& p, Group& g, int tz, bool creating) {
     throw bad_argument("PROJECT_DATE_FINISH", "The project cannot finish before it starts.");
   // A hidden group cannot be open: nobody outside it could find it to join.
   if (!g.visible) g.opened = false;
-}
-
-void notify_people(db::Tx& tx, Portal& portal, const std::vector<std::int64_t>& to,
-                   std::int64_t from, const Group& g, const std::string& text) {
-  for (auto id : to) {
-    notify::Notice n;
-    n.to_user = id;
-    n.from_user = from;
-    n.module = "socialnetwork";
-    n.event = "group_invite";
-    n.tag = "SONET|GROUP|" + std::to_string(g.id) + "|" + std::to_string(id);
-    n.message = text;
-    n.link = "/workgroups/group/" + std::to_string(g.id) + "/";
-    notify::send(tx, portal, n);
-  }
 }
 
 std::vector<std::int64_t> managers(const std::vector<Membership>& ms) {
@@ -358,8 +343,7 @@ rest::CallResult user_add(rest::Call& call) {
     if (!manages_people(g, call.caller, caller_role(tx.conn, call.caller, id)))
       throw access_denied("User has no permissions to add people to the group.");
     auto added = admit(tx, g, ids, timeutil::now_seconds());
-    notify_people(tx, call.portal, added, call.caller.user_id, g,
-                  "You are now a member of the group [B]" + g.name + "[/B].");
+    notices::send(tx, call.portal, notices::Kind::Added, g, call.caller.user_id, added);
     announce(tx, call.portal, id, "group.changed");
     return rest::CallResult{id_strings(added)};
   });
@@ -445,9 +429,8 @@ rest::CallResult user_invite(rest::Call& call) {
       }
       invited.push_back(uid);
     }
-    notify_people(tx, call.portal, invited, call.caller.user_id, g,
-                  "You are invited to the group [B]" + g.name + "[/B]." +
-                      (message.empty() ? "" : " " + message));
+    notices::send(tx, call.portal, notices::Kind::Invited, g, call.caller.user_id, invited,
+                  message);
     announce(tx, call.portal, id, "group.changed");
     return rest::CallResult{id_strings(invited)};
   });
@@ -470,9 +453,7 @@ rest::CallResult user_request(rest::Call& call) {
     } else {
       store::put_member(tx.conn, id, {me, role::kPending, "U", message}, now);
       auto ms = store::members(tx.conn, id);
-      notify_people(tx, call.portal, managers(ms), me, g,
-                    "A request to join the group [B]" + g.name + "[/B]." +
-                        (message.empty() ? "" : " " + message));
+      notices::send(tx, call.portal, notices::Kind::Requested, g, me, managers(ms), message);
     }
     announce(tx, call.portal, id, "group.changed");
     return rest::CallResult{true};

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/bbcode.h"
+#include "core/text.h"
 #include "core/time.h"
 #include "modules/im/notify.h"
 #include "modules/settings/store.h"
@@ -122,13 +123,6 @@ std::string status_name(int status, std::string_view lang) {
   }
 }
 
-std::string replace(std::string text, std::string_view key, std::string_view value) {
-  for (auto pos = text.find(key); pos != std::string::npos;
-       pos = text.find(key, pos + value.size()))
-    text.replace(pos, key.size(), value);
-  return text;
-}
-
 std::string excerpt(std::string_view message) {
   std::string plain = bbcode::to_plain(message);
   for (auto& c : plain)
@@ -154,14 +148,14 @@ class Sender {
     std::string lang = language(to);
     std::string link = "/tasks/task/view/" + std::to_string(task_.id) + "/";
     std::string p = pattern(text, lang);
-    std::string message =
-        replace(p, "{actor}",
-                actor_ ? "[USER=" + std::to_string(actor_) + "]" + actor_name_ + "[/USER]" : "");
-    message = replace(message, "{task}", "[URL=" + link + "]" + task_.title + "[/URL]");
-    message = replace(message, "{extra}", extra);
-    std::string out =
-        replace(replace(replace(p, "{actor}", actor_name_), "{task}", "«" + task_.title + "»"),
-                "{extra}", extra);
+    std::string message = replace_all(
+        p, "{actor}",
+        actor_ ? "[USER=" + std::to_string(actor_) + "]" + actor_name_ + "[/USER]" : "");
+    message = replace_all(message, "{task}", "[URL=" + link + "]" + task_.title + "[/URL]");
+    message = replace_all(message, "{extra}", extra);
+    std::string out = replace_all(
+        replace_all(replace_all(p, "{actor}", actor_name_), "{task}", "«" + task_.title + "»"),
+        "{extra}", extra);
     notify::Notice n;
     n.to_user = to;
     n.from_user = actor_;
