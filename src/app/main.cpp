@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "app/backup.h"
 #include "app/demo.h"
@@ -11,6 +12,7 @@
 #include "app/runtime.h"
 #include "core/crypto.h"
 #include "core/error.h"
+#include "events/live.h"
 #include "modules/tasks/service.h"
 #include "modules/users/service.h"
 #include "modules/webhooks/service.h"
@@ -95,6 +97,11 @@ int serve(const std::string& data, const std::string& database,
       config, [&routes](const net::Request& r) { return routes.handle(r); },
       [&portal](const net::Request& r) { return rest::session_user(portal, r); });
   portal.hub = &server.hub();
+  // Other processes on the same PostgreSQL database hear this one's live messages and the other
+  // way round; on SQLite it does nothing.
+  std::optional<live::Relay> relay;
+  relay.emplace(portal);
+  portal.relay = &*relay;
   auto bound = server.start();
   if (!smtp.url.empty()) {
     runtime.mail().start(smtp);
@@ -110,6 +117,8 @@ int serve(const std::string& data, const std::string& database,
   server.run_until_stopped();
   runtime.jobs().stop();
   runtime.mail().stop();
+  portal.relay = nullptr;
+  relay.reset();  // its thread stops before the hub goes
   portal.hub = nullptr;
   std::cout << "artel: stopped" << std::endl;
   return 0;

@@ -21,6 +21,9 @@ class Scheduler;
 namespace structure {
 class Listeners;
 }
+namespace live {
+class Relay;
+}
 class SettingsStore;
 class MailOutbox;
 class FileStore;
@@ -35,6 +38,7 @@ struct Portal {
   jobs::Scheduler* jobs = nullptr;  // background jobs; they run only while `artel serve` runs
   structure::Listeners* structure = nullptr;  // told of department changes (events/structure.h)
   std::string data_dir;
+  live::Relay* relay = nullptr;  // live messages to other processes of the database (events/live.h)
 };
 
 }  // namespace artel

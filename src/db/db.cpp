@@ -85,6 +85,12 @@ Database::Database(std::string location)
 
 Database::~Database() = default;
 
+std::unique_ptr<Listener> Database::listen(
+    const std::string& channel, std::function<void(const std::string&)> on_message) const {
+  if (dialect_ != Dialect::Postgres) return nullptr;
+  return listen_postgres(location_, channel, std::move(on_message));
+}
+
 std::unique_ptr<Conn> Database::open(bool read_only) const {
   return dialect_ == Dialect::Postgres ? open_postgres(location_, read_only)
                                        : open_sqlite(location_, read_only);

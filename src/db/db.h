@@ -113,6 +113,12 @@ bool is_postgres_url(std::string_view location);
 // The location for messages: a URL without its password.
 std::string display_location(std::string_view location);
 
+// A subscription to NOTIFY messages of other processes (Database::listen); ends when destroyed.
+class Listener {
+ public:
+  virtual ~Listener() = default;
+};
+
 class Database {
  public:
   // Opens an SQLite file (creating it if needed) or a PostgreSQL database (a postgresql:// URL;
@@ -157,6 +163,11 @@ class Database {
   // API). SQLite only: a PostgreSQL database is backed up with pg_dump.
   void backup_to(const std::string& target);
   const std::string& location() const { return location_; }
+  // PostgreSQL: calls on_message, on a thread of the listener's own, with the payload of every
+  // NOTIFY on `channel` once its transaction commits, whichever process sent it. SQLite
+  // (one process): nullptr.
+  std::unique_ptr<Listener> listen(const std::string& channel,
+                                   std::function<void(const std::string&)> on_message) const;
 
  private:
   struct Lease {

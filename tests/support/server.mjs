@@ -14,6 +14,10 @@
 // The database is SQLite in the data folder, or with ARTEL_TEST_DATABASE=postgres a fresh
 // database in a throwaway PostgreSQL cluster (support/postgres.mjs; portal.database is its URL,
 // and every command of the portal gets --database).
+//
+// startPortal({ shareWith: other }) starts a second `artel serve` on another port over the
+// same data folder and database (several processes of one PostgreSQL portal); stopping it
+// leaves the folder and the database to `other`.
 import { execFile, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -67,6 +71,7 @@ export async function startPortal({
   web = true,
   init = true,
   extraArgs = [],
+  shareWith = null,
 } = {}) {
   if (!existsSync(artelBin)) {
     throw new Error(
@@ -74,19 +79,21 @@ export async function startPortal({
     )
   }
   const childEnv = { ...process.env, ...env }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'artel-test-'))
-  const dataDir = path.join(dir, 'data')
-  const adminEmail = admin.email ?? `admin${++portalCounter}@example.test`
-  const adminPassword = admin.password ?? 'Admin-secret-1'
+  const dir = shareWith ? shareWith.dir : await mkdtemp(path.join(os.tmpdir(), 'artel-test-'))
+  const dataDir = shareWith ? shareWith.dataDir : path.join(dir, 'data')
+  const adminEmail = shareWith?.adminEmail ?? admin.email ?? `admin${++portalCounter}@example.test`
+  const adminPassword = shareWith?.adminPassword ?? admin.password ?? 'Admin-secret-1'
 
-  let database = null
+  let database = shareWith?.database ? { url: shareWith.database, drop: async () => {} } : null
   const cleanup = async () => {
+    if (shareWith) return
     await rm(dir, { recursive: true, force: true })
     await database?.drop()
   }
   let certs = null
+  if (shareWith) init = false
   try {
-    if (usePostgres) database = await createTestDatabase()
+    if (usePostgres && !shareWith) database = await createTestDatabase()
     const initArgs = ['init', '--data', dataDir, '--admin-email', adminEmail]
     if (database) initArgs.push('--database', database.url)
     initArgs.push('--admin-password', adminPassword, '--portal-name', portalName)
