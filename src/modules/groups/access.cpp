@@ -48,6 +48,13 @@ std::string co_members_sql() {
          "s.group_id WHERE s.user_id = ? AND s.role IN ('A','E','K') AND o.role IN ('A','E','K')";
 }
 
+std::string shares_group_sql(std::string_view user_column) {
+  return "EXISTS (SELECT 1 FROM sonet_group_members o JOIN sonet_group_members s ON s.group_id = "
+         "o.group_id WHERE o.user_id = " +
+         std::string(user_column) +
+         " AND o.role IN ('A','E','K') AND s.user_id = ? AND s.role IN ('A','E','K'))";
+}
+
 void restrict_to_known(rest::ListQuery& q, const rest::Caller& caller) {
   if (caller.is_admin) return;
   const std::string own =

@@ -29,6 +29,9 @@ std::vector<std::int64_t> task_viewers(db::Conn& conn, std::int64_t group_id);
 
 // SQL selecting the ids of the people who share a group with the person bound to its one `?`.
 std::string co_members_sql();
+// SQL true when the person `user_column` shares a group with the person bound to its one `?`
+// (checked per row: cheap where few rows need it, such as the outside people among employees).
+std::string shares_group_sql(std::string_view user_column);
 
 // Limits a group query (alias g) to the groups the caller may know of: administrators all,
 // employees the visible ones and their own, extranet people only their own (invitations too).

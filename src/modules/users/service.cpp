@@ -157,14 +157,15 @@ std::string normalized_date(const json::value& value, std::string_view argument)
 
 void restrict_to_visible(rest::ListQuery& q, const rest::Caller& caller) {
   if (caller.is_admin) return;
-  // People who share a workgroup with the caller: the only others an outside person sees, and
-  // the outside people an employee sees.
-  std::string shared = "u.id IN (" + groups::co_members_sql() + ")";
+  // People who share a workgroup with the caller: the only others an outside person sees (a
+  // short list, read once), and the outside people an employee sees (checked only for them).
   if (caller.is_extranet) {
-    q.add_condition("(u.id = ? OR " + shared + ")", {caller.user_id, caller.user_id});
+    q.add_condition("(u.id = ? OR u.id IN (" + groups::co_members_sql() + "))",
+                    {caller.user_id, caller.user_id});
     return;
   }
-  q.add_condition("(u.user_type = 'employee' OR u.id = ? OR " + shared + ")",
+  q.add_condition("(u.user_type = 'employee' OR u.id = ? OR (u.user_type = 'extranet' AND " +
+                      groups::shares_group_sql("u.id") + "))",
                   {caller.user_id, caller.user_id});
 }
 
