@@ -178,3 +178,24 @@ test('the time report exports as a real .xlsx workbook', async ({ page }) => {
   expect(tasksFile.suggestedFilename()).toMatch(/^tasks-.*\.xlsx$/)
   expect((await readFile(await tasksFile.path())).subarray(0, 2).toString()).toBe('PK')
 })
+
+test('a project’s page opens the hours report of that project', async ({ page }) => {
+  const project = String(
+    await api(portal, 'sonet_group.create', { NAME: 'Client Alpha', PROJECT: 'Y' }),
+  )
+  await api(portal, 'tasks.task.update', { taskId: landing, fields: { GROUP_ID: project } })
+  await login(page, portal)
+  await page.goto(`${portal.url}/workgroups/group/${project}/tasks/`)
+  await page.getByTestId('group-hours-report').click()
+  await expect(page).toHaveURL(new RegExp(`/tasks/reports\\?group=${project}$`))
+  await choosePeriod(page)
+  await choose(page, 'report-group', 'Task')
+  await expect(timeRow(page, landing).locator('[data-col="HOURS"]')).toHaveText('3')
+  await expect(timeRow(page, internal)).toHaveCount(0)
+  await expect(
+    page.getByTestId('report-time-table-total').locator('[data-col="HOURS"]'),
+  ).toHaveText('3')
+  // Back to every project: the other task's hour is counted again.
+  await choose(page, 'report-project', 'All projects')
+  await expect(timeRow(page, internal).locator('[data-col="HOURS"]')).toHaveText('1')
+})

@@ -118,6 +118,8 @@ export default {
     anyone: 'Anyone',
     department: 'Department',
     allDepartments: 'All departments',
+    project: 'Project',
+    allProjects: 'All projects',
     tag: 'With tag',
     withoutTag: 'Without tag',
     tagPlaceholder: 'e.g. NO',

@@ -121,6 +121,8 @@ const messages: typeof en = {
     anyone: 'Oricine',
     department: 'Departament',
     allDepartments: 'Toate departamentele',
+    project: 'Proiect',
+    allProjects: 'Toate proiectele',
     tag: 'Cu eticheta',
     withoutTag: 'Fără eticheta',
     tagPlaceholder: 'de ex. NO',

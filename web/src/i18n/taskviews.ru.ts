@@ -119,6 +119,8 @@ const messages: typeof en = {
     anyone: 'Все',
     department: 'Подразделение',
     allDepartments: 'Все подразделения',
+    project: 'Проект',
+    allProjects: 'Все проекты',
     tag: 'С тегом',
     withoutTag: 'Без тега',
     tagPlaceholder: 'например, NO',

@@ -1,6 +1,7 @@
 /** Workgroups and projects, their boards and people, the extranet (en). */
 export default {
   notFound: 'There is no such group, or it is hidden from you.',
+  hoursReport: 'Hours report',
   toList: 'To the list of groups',
   membersOnly: 'Only the members of this group see its tasks. Ask to join it first.',
   tabs: {

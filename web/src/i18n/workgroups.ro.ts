@@ -3,6 +3,7 @@ import type en from './workgroups.en'
 /** Grupuri de lucru și proiecte, panourile și membrii lor, extranetul (ro). */
 const messages: typeof en = {
   notFound: 'Nu există un astfel de grup sau este ascuns de dvs.',
+  hoursReport: 'Raport de ore',
   toList: 'La lista grupurilor',
   membersOnly: 'Doar membrii acestui grup îi văd sarcinile. Cereți mai întâi să vă alăturați.',
   tabs: {
