@@ -1,6 +1,7 @@
 #include "modules/groups/access.h"
 
 #include "modules/files/store.h"
+#include "modules/groups/store.h"
 
 namespace artel::groups {
 
@@ -105,10 +106,7 @@ std::vector<Brief> briefs(db::Conn& conn, const std::vector<std::int64_t>& ids) 
 
 std::vector<std::string> names_of_groups_of(db::Conn& conn, std::int64_t user_id) {
   std::vector<std::string> out;
-  conn.run(
-      "SELECT g.name FROM sonet_group_members m JOIN sonet_groups g ON g.id = m.group_id WHERE "
-      "m.user_id = ? AND m.role IN ('A','E','K') ORDER BY g.name",
-      {user_id}, [&](const db::Row& r) { out.push_back(r.text(0)); });
+  for (auto& g : store::groups_of(conn, user_id)) out.push_back(std::move(g.name));
   return out;
 }
 

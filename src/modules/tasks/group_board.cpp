@@ -5,10 +5,10 @@
 #include <algorithm>
 
 #include "core/error.h"
-#include "core/time.h"
 #include "modules/groups/access.h"
 #include "modules/groups/model.h"
 #include "modules/tasks/boards.h"
+#include "modules/tasks/history.h"
 #include "modules/tasks/store.h"
 
 namespace artel::tasks {
@@ -30,25 +30,13 @@ void put_on_top(db::Conn& conn, std::int64_t task_id, std::int64_t group_id,
   conn.run("UPDATE tasks SET stage_sort = ? WHERE id = ?", {top - 1, task_id});
 }
 
-// One history entry per task of a set, in one statement (a board may hold thousands): every
-// change to a task is in its history, including those a group's deletion makes.
-void record_for_tasks(db::Tx& tx, std::int64_t actor, const char* field, const std::string& where,
-                      const std::string& from_sql, const std::string& to, db::Params params) {
-  db::Params p{actor, timeutil::now_seconds(), std::string(field), to};
-  p.insert(p.end(), params.begin(), params.end());
-  tx.conn.run(
-      "INSERT INTO task_history(task_id, user_id, created_at, field, value_from, value_to) "
-      "SELECT id, ?, ?, ?, CAST(" +
-          from_sql + " AS TEXT), ? FROM tasks WHERE " + where,
-      p);
-}
-
 }  // namespace
 
 void detach_group(db::Tx& tx, std::int64_t group_id, std::int64_t actor) {
-  record_for_tasks(tx, actor, "GROUP_ID", "group_id = ?", "group_id", "0", {group_id});
-  record_for_tasks(tx, actor, "STAGE_ID", "group_id = ? AND stage_id <> 0", "stage_id", "0",
-                   {group_id});
+  // Every change to a task is in its history, those a group's deletion makes too.
+  history::record_each(tx.conn, actor, "GROUP_ID", "group_id = ?", {group_id}, "group_id", "0");
+  history::record_each(tx.conn, actor, "STAGE_ID", "group_id = ? AND stage_id <> 0", {group_id},
+                       "stage_id", "0");
   tx.conn.run("UPDATE tasks SET group_id = 0, stage_id = 0, stage_sort = 0 WHERE group_id = ?",
               {group_id});
   tx.conn.run("UPDATE task_templates SET group_id = 0 WHERE group_id = ?", {group_id});
@@ -158,7 +146,8 @@ void move(db::Tx& tx, Portal& portal, const Loaded& l, const Stage& to, std::int
 }
 
 void move_column_tasks(db::Tx& tx, std::int64_t from, std::int64_t to, std::int64_t actor) {
-  record_for_tasks(tx, actor, "STAGE_ID", "stage_id = ?", "stage_id", std::to_string(to), {from});
+  history::record_each(tx.conn, actor, "STAGE_ID", "stage_id = ?", {from}, "stage_id",
+                       std::to_string(to));
   tx.conn.run("UPDATE tasks SET stage_id = ? WHERE stage_id = ?", {to, from});
 }
 

@@ -55,6 +55,18 @@ void record(db::Conn& conn, std::int64_t task_id, std::int64_t user_id, const En
       {task_id, user_id, timeutil::now_seconds(), e.field, value(e.from), value(e.to), e.note});
 }
 
+void record_each(db::Conn& conn, std::int64_t user_id, std::string_view field,
+                 std::string_view where, const db::Params& where_params,
+                 std::string_view from_column, const std::string& to) {
+  db::Params p{user_id, timeutil::now_seconds(), std::string(field), to};
+  p.insert(p.end(), where_params.begin(), where_params.end());
+  conn.run(
+      "INSERT INTO task_history(task_id, user_id, created_at, field, value_from, value_to) "
+      "SELECT id, ?, ?, ?, CAST(" +
+          std::string(from_column) + " AS TEXT), ? FROM tasks WHERE " + std::string(where),
+      p);
+}
+
 std::vector<Entry> changes(const Task& a, const Task& b) {
   std::vector<Entry> out;
   auto add = [&](const char* field, std::optional<std::string> from,

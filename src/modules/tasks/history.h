@@ -24,6 +24,11 @@ struct Entry {
 };
 
 void record(db::Conn& conn, std::int64_t task_id, std::int64_t user_id, const Entry& entry);
+// The same entry for every task matching `where` (SQL over tasks), in one statement (a group's
+// board may hold thousands): `from_column` gives each task's old value, `to` the new one.
+void record_each(db::Conn& conn, std::int64_t user_id, std::string_view field,
+                 std::string_view where, const db::Params& where_params,
+                 std::string_view from_column, const std::string& to);
 
 // The entries for what differs between two versions of a task (for tasks.task.update and the
 // actions).
