@@ -95,11 +95,12 @@ void fill_demo_company(Portal& portal, const std::string& password, std::ostream
   });
   int tasks = fill_demo_tasks(portal);
   std::string client = fill_demo_groups(portal, password);
+  fill_demo_helpdesk(portal);
   out << "artel: demo company: " << kDepartments.size() << " departments, " << created
       << " new employees (password for each: " << password << "), " << tasks << " tasks\n";
   if (!client.empty())
-    out << "artel: demo client project with an extranet user: " << client << " (password "
-        << password << ")\n";
+    out << "artel: demo client project and ticket desk with an extranet user: " << client
+        << " (password " << password << ")\n";
 }
 
 }  // namespace artel

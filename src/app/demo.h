@@ -15,4 +15,7 @@ int fill_demo_tasks(Portal& portal);
 // The demo workgroups (seed 000: a client project with an extranet user, and an open group);
 // does nothing when the portal has groups. Returns the client's login, or "" when it did nothing.
 std::string fill_demo_groups(Portal& portal, const std::string& password);
+// The demo ticket desk (seed 004): the client company of the project with two sites, its
+// person as a contact, and tickets in several statuses; does nothing when the desk has companies.
+void fill_demo_helpdesk(Portal& portal);
 }  // namespace artel

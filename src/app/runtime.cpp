@@ -2,6 +2,7 @@
 
 #include "modules/departments/service.h"
 #include "modules/groups/service.h"
+#include "modules/helpdesk/methods.h"
 #include "modules/im/notify.h"
 #include "modules/sessions/service.h"
 #include "modules/settings/methods.h"
@@ -40,6 +41,7 @@ Runtime::Runtime(const std::string& data_dir, const std::string& database)
   notify::register_jobs(*portal_);
   tasks::register_methods(registry_);
   groups::register_methods(registry_);
+  helpdesk::register_methods(registry_);
   tasks::register_jobs(*portal_);
   tasks::listen_to_structure(*portal_);
 }

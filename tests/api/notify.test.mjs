@@ -465,7 +465,7 @@ describe('im.notify.delete', () => {
 describe('im.notify.schema.get, im.notify.history.search, im.counters.get', () => {
   test('the schema lists the catalogue by module in the caller’s language', async () => {
     const schema = ok(await ann.session.call('im.notify.schema.get'))
-    assert.deepEqual(Object.keys(schema), ['tasks', 'socialnetwork', 'im'])
+    assert.deepEqual(Object.keys(schema), ['tasks', 'socialnetwork', 'helpdesk', 'im'])
     assert.equal(schema.tasks.module_id, 'tasks')
     assert.deepEqual(
       schema.tasks.list.map((t) => t.id),
@@ -481,6 +481,15 @@ describe('im.notify.schema.get, im.notify.history.search, im.counters.get', () =
     assert.deepEqual(
       schema.socialnetwork.list.map((t) => t.id),
       ['socialnetwork|group_invite'],
+    )
+    assert.deepEqual(
+      schema.helpdesk.list.map((t) => t.id),
+      [
+        'helpdesk|ticket_action',
+        'helpdesk|ticket_new',
+        'helpdesk|ticket_comment',
+        'helpdesk|ticket_status',
+      ],
     )
     assert.deepEqual(
       schema.im.list.map((t) => t.id),

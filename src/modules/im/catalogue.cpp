@@ -11,7 +11,7 @@ struct Titles {
   std::string_view en, ru, ro;
 };
 
-const std::array<Titles, 11> kTitles{{
+const std::array<Titles, 16> kTitles{{
     {"tasks", "Tasks", "Задачи", "Sarcini"},
     {"im", "Messenger", "Мессенджер", "Mesagerie"},
     {"tasks|task_assigned", "A task was given to me", "Мне поручили задачу",
@@ -30,6 +30,15 @@ const std::array<Titles, 11> kTitles{{
     {"socialnetwork", "Workgroups", "Группы", "Grupuri"},
     {"socialnetwork|group_invite", "Invitations and requests to join my groups",
      "Приглашения и запросы на вступление в группы", "Invitații și cereri de aderare la grupuri"},
+    {"helpdesk", "Ticket desk", "Тикеты", "Tichete"},
+    {"helpdesk|ticket_action", "A ticket waits for my answer or acceptance",
+     "Тикет ждёт моего ответа или приёмки", "Un tichet așteaptă răspunsul sau acceptarea mea"},
+    {"helpdesk|ticket_new", "A new ticket from a client of mine", "Новый тикет моего клиента",
+     "Un tichet nou de la un client al meu"},
+    {"helpdesk|ticket_comment", "A comment on a ticket of mine", "Комментарий к моему тикету",
+     "Un comentariu la un tichet al meu"},
+    {"helpdesk|ticket_status", "A ticket of mine changed status", "Изменился статус моего тикета",
+     "Un tichet al meu și-a schimbat starea"},
     {"im|default", "Notices from applications and integrations",
      "Уведомления приложений и интеграций", "Notificări de la aplicații și integrări"},
 }};
@@ -49,7 +58,9 @@ const std::vector<EventType>& event_types() {
       {"tasks", "task_assigned", true, true},        {"tasks", "task_comment", true, true},
       {"tasks", "task_status", true, false},         {"tasks", "task_changed", true, false},
       {"tasks", "task_control", true, true},         {"tasks", "task_deadline", true, true},
-      {"socialnetwork", "group_invite", true, true}, {"im", "default", true, true},
+      {"socialnetwork", "group_invite", true, true}, {"helpdesk", "ticket_action", true, true},
+      {"helpdesk", "ticket_new", true, true},        {"helpdesk", "ticket_comment", true, true},
+      {"helpdesk", "ticket_status", true, false},    {"im", "default", true, true},
   };
   return types;
 }

@@ -33,6 +33,10 @@ struct EventType {
 //   tasks|task_control    a task waits for my approval ("accept work after completion")
 //   tasks|task_deadline   a deadline is near or has passed
 //   socialnetwork|group_invite  an invitation to a group, or a request to join one I manage
+//   helpdesk|ticket_action   a ticket waits for my answer or my acceptance (a client)
+//   helpdesk|ticket_new      a client sent a ticket I am responsible for
+//   helpdesk|ticket_comment  a comment from the other side on a ticket of mine
+//   helpdesk|ticket_status   a ticket of mine changed status otherwise
 //   im|default            notices sent through im.notify.system.add / im.notify.personal.add
 const std::vector<EventType>& event_types();
 

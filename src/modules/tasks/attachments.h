@@ -1,6 +1,5 @@
-// Files on a task and on its comments (C2). The bytes live in the portal's file store
-// (content-addressed, see modules/files/store.h); a row here says which task or comment holds
-// which file. They move onto the drive when it exists.
+// Files on a task and on its comments (C2), kept as a discussion (modules/discussion) in
+// task_files. They move onto the drive when it exists.
 #pragma once
 
 #include <cstdint>
@@ -11,33 +10,30 @@
 #include "core/json.h"
 #include "core/portal.h"
 #include "db/db.h"
+#include "modules/discussion/files.h"
+#include "modules/discussion/thread.h"
 #include "rest/method.h"
+
+namespace artel::tasks {
+
+// Where tasks keep their comments and files.
+inline constexpr discussion::Thread kThread{"task_comments", "task_files", "task_id"};
+
+}  // namespace artel::tasks
 
 namespace artel::tasks::attachments {
 
-struct Attachment {
-  std::int64_t id = 0;
-  std::int64_t task_id = 0;
-  std::int64_t comment_id = 0;
-  std::int64_t file_id = 0;
-  std::string name;
-  std::string mime;
-  std::int64_t size = 0;
-  std::string url;  // relative, /upload/…
-  std::int64_t created_by = 0;
-  std::int64_t created_at = 0;
-};
+using Attachment = discussion::Attachment;
 
 // The task's own files (not those of its comments).
 std::vector<Attachment> list(db::Conn& conn, std::int64_t task_id);
-// The files of the given comments.
-std::vector<Attachment> of_comments(db::Conn& conn, const std::vector<std::int64_t>& comment_ids);
 
-// Stores uploads given as [["name", "<base64>"], …] (or one pair) on the task or a comment.
-// Throws ERROR_ARGUMENT naming `argument` for a malformed list or a file over the limit.
+// Stores uploads given as [["name", "<base64>"], …] (or one pair) on the task and records each
+// in the task's history. Throws ERROR_ARGUMENT naming `argument` for a malformed list or a file
+// over the limit.
 std::vector<std::int64_t> add(db::Tx& tx, Portal& portal, std::int64_t task_id,
-                              std::int64_t comment_id, const json::value& uploads,
-                              std::int64_t user_id, std::string_view argument);
+                              const json::value& uploads, std::int64_t user_id,
+                              std::string_view argument);
 
 json::object to_json(const Attachment& a, int tz, std::string_view base_url);
 

@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "core/time.h"
 #include "events/live.h"
+#include "modules/discussion/comments.h"
 #include "modules/files/store.h"
 #include "modules/settings/store.h"
 #include "modules/tasks/attachments.h"
@@ -18,13 +19,10 @@
 #include "modules/tasks/store.h"
 #include "modules/users/model.h"
 #include "modules/users/service.h"
-#include "rest/list_query.h"
 
 namespace artel::tasks::comments {
 
 namespace {
-
-constexpr std::size_t kMaxComment = 100'000;
 
 std::int64_t item_id_param(const json::object& params) {
   const json::value* v = positional(params, 1, "ITEMID");
@@ -40,80 +38,7 @@ const json::object& fields_param(const json::object& params, std::size_t index) 
   return v->get_object();
 }
 
-std::string message_of(const json::object& fields) {
-  const json::value* v = find_ci(fields, "POST_MESSAGE");
-  auto s = v ? as_string(*v) : std::nullopt;
-  if (!s || v->is_object() || v->is_array() || trim(*s).empty())
-    throw bad_argument("POST_MESSAGE", "The comment text (POST_MESSAGE) is empty.");
-  if (!is_valid_utf8(*s)) throw bad_argument("POST_MESSAGE", "POST_MESSAGE must be UTF-8 text.");
-  if (s->size() > kMaxComment)
-    throw bad_argument("POST_MESSAGE", "The comment is longer than 100,000 characters.");
-  return *s;
-}
-
-struct Row {
-  std::int64_t id = 0, task_id = 0, author_id = 0, parent_id = 0, created_at = 0, updated_at = 0;
-  std::string message, author_name, author_email, author_photo;
-};
-
-constexpr const char* kSelect =
-    "SELECT c.id, c.task_id, c.author_id, COALESCE(c.parent_id, 0), c.created_at, c.updated_at, "
-    "c.message, u.name, u.last_name, u.email, f.id, f.sha256, f.name FROM task_comments c JOIN "
-    "users u ON u.id = c.author_id LEFT JOIN files f ON f.id = u.photo_file_id";
-
-Row read_row(const db::Row& r) {
-  Row c;
-  c.id = r.integer(0);
-  c.task_id = r.integer(1);
-  c.author_id = r.integer(2);
-  c.parent_id = r.integer(3);
-  c.created_at = r.integer(4);
-  c.updated_at = r.integer(5);
-  c.message = r.text(6);
-  c.author_name = users::display_name(r.text(7), r.text(8), "");
-  c.author_email = r.text(9);
-  if (!r.is_null(10))
-    c.author_photo = FileStore::url(StoredFile{r.integer(10), r.text(11), "", r.text(12), 0});
-  return c;
-}
-
-json::object row_json(const Row& c, int tz, std::string_view base,
-                      const std::vector<attachments::Attachment>& files) {
-  json::object o;
-  o["ID"] = std::to_string(c.id);
-  o["AUTHOR_ID"] = std::to_string(c.author_id);
-  o["AUTHOR_NAME"] = c.author_name;
-  o["AUTHOR_EMAIL"] = c.author_email;
-  o["AUTHOR_PHOTO"] = c.author_photo.empty() ? "" : std::string(base) + c.author_photo;
-  o["POST_DATE"] = timeutil::format_iso8601(c.created_at, tz);
-  o["POST_MESSAGE"] = c.message;
-  o["POST_MESSAGE_HTML"] = bbcode::to_html(c.message);
-  o["PARENT_ID"] = std::to_string(c.parent_id);
-  json::object attached;
-  for (const auto& a : files) {
-    if (a.comment_id != c.id) continue;
-    std::string url = std::string(base) + a.url;
-    attached[std::to_string(a.id)] = json::object{{"ATTACHMENT_ID", std::to_string(a.id)},
-                                                  {"NAME", a.name},
-                                                  {"SIZE", std::to_string(a.size)},
-                                                  {"FILE_ID", std::to_string(a.file_id)},
-                                                  {"DOWNLOAD_URL", url},
-                                                  {"VIEW_URL", url}};
-  }
-  o["ATTACHED_OBJECTS"] = attached.empty() ? json::value(json::array()) : json::value(attached);
-  return o;
-}
-
-std::optional<Row> find_row(db::Conn& conn, std::int64_t task_id, std::int64_t id) {
-  std::optional<Row> out;
-  conn.run(std::string(kSelect) + " WHERE c.id = ? AND c.task_id = ?", {id, task_id},
-           [&](const db::Row& r) { out = read_row(r); });
-  return out;
-}
-
-ApiError comment_not_found(std::int64_t id) {
-  return bad_request("COMMENT_NOT_FOUND", "Comment " + std::to_string(id) + " is not found.");
-}
+using discussion::comment_not_found;
 
 // Mentioned people who may see the author and are active join the task as observers.
 std::vector<std::int64_t> bring_in_mentioned(db::Tx& tx, const Task& task, std::int64_t author,
@@ -153,16 +78,8 @@ std::string plain_text(std::string_view message) {
 std::int64_t add(db::Tx& tx, Portal& portal, const Task& task, std::int64_t author,
                  const NewComment& comment) {
   std::int64_t now = timeutil::now_seconds();
-  if (comment.parent_id &&
-      !tx.conn.integer("SELECT 1 FROM task_comments WHERE id = ? AND task_id = ?",
-                       {comment.parent_id, task.id}))
-    throw bad_argument("PARENT_ID", "The comment being answered is not in this task.");
-  std::int64_t id = tx.conn.insert(
-      "INSERT INTO task_comments(task_id, author_id, parent_id, message, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?)",
-      {task.id, author, comment.parent_id ? db::Value(comment.parent_id) : db::Value(nullptr),
-       comment.text, now, now});
-  if (comment.files) attachments::add(tx, portal, task.id, id, *comment.files, author, "FILES");
+  std::int64_t id = discussion::insert(tx, portal, kThread, task.id, author, comment.text,
+                                       comment.parent_id, comment.files);
   tx.conn.run(
       "UPDATE tasks SET comments_count = comments_count + 1, activity_date = ? WHERE id = ?",
       {now, task.id});
@@ -194,7 +111,7 @@ namespace {
 rest::CallResult add_method(rest::Call& call) {
   std::int64_t task_id = task_id_param(call.params);
   const json::object& fields = fields_param(call.params, 1);
-  std::string message = message_of(fields);
+  std::string message = discussion::message_of(fields);
   std::int64_t parent = 0;
   if (const json::value* v = find_ci(fields, "PARENT_ID")) {
     auto n = as_int(*v);
@@ -223,33 +140,13 @@ rest::CallResult add_method(rest::Call& call) {
 rest::CallResult list_method(rest::Call& call) {
   std::int64_t task_id = task_id_param(call.params);
   int tz = call.portal.settings.snapshot()->tz_offset_now();
-  static const std::vector<rest::ListField> fields = {
-      {"ID", "c.id", rest::FieldKind::Integer},
-      {"AUTHOR_ID", "c.author_id", rest::FieldKind::Integer},
-      {"AUTHOR_NAME", "u.name", rest::FieldKind::Text},
-      {"AUTHOR_EMAIL", "u.email", rest::FieldKind::Text},
-      {"POST_DATE", "c.created_at", rest::FieldKind::DateTime},
-      {"PARENT_ID", "COALESCE(c.parent_id, 0)", rest::FieldKind::Integer},
-  };
-  rest::ListQuery q;
-  q.add_condition("c.task_id = ?", {task_id});
   const json::value* order = positional(call.params, 1, "ORDER");
-  if (const json::value* filter = positional(call.params, 2, "FILTER");
-      filter && filter->is_object())
-    rest::add_filter(q, filter->get_object(), fields, tz);
-  rest::set_order(q, order, fields, "c.id ASC", "c.id");
+  const json::value* filter = positional(call.params, 2, "FILTER");
   return call.portal.db.read([&](db::Conn& conn) {
     load_visible(conn, call.caller, task_id);
-    std::vector<Row> rows;
-    conn.run(std::string(kSelect) + q.where_clause() + " ORDER BY " + q.order_by, q.params,
-             [&](const db::Row& r) { rows.push_back(read_row(r)); });
-    std::vector<std::int64_t> ids;
-    for (const auto& r : rows) ids.push_back(r.id);
-    auto files = attachments::of_comments(conn, ids);
-    json::array out;
-    std::string base = call.request.base_url();
-    for (const auto& r : rows) out.push_back(row_json(r, tz, base, files));
-    return rest::CallResult{std::move(out)};
+    auto rows = discussion::list(conn, kThread, task_id, order, filter, tz);
+    return rest::CallResult{
+        discussion::comments_json(conn, kThread, rows, tz, call.request.base_url())};
   });
 }
 
@@ -259,25 +156,24 @@ rest::CallResult get_method(rest::Call& call) {
   int tz = call.portal.settings.snapshot()->tz_offset_now();
   return call.portal.db.read([&](db::Conn& conn) {
     load_visible(conn, call.caller, task_id);
-    auto row = find_row(conn, task_id, id);
+    auto row = discussion::find(conn, kThread, task_id, id);
     if (!row) throw comment_not_found(id);
-    return rest::CallResult{
-        row_json(*row, tz, call.request.base_url(), attachments::of_comments(conn, {id}))};
+    return rest::CallResult{discussion::comment_json(
+        *row, tz, call.request.base_url(), discussion::files_of_comments(conn, kThread, {id}))};
   });
 }
 
 rest::CallResult update_method(rest::Call& call) {
   std::int64_t task_id = task_id_param(call.params);
   std::int64_t id = item_id_param(call.params);
-  std::string message = message_of(fields_param(call.params, 2));
+  std::string message = discussion::message_of(fields_param(call.params, 2));
   call.portal.db.write([&](db::Tx& tx) {
     load_visible(tx.conn, call.caller, task_id);
-    auto row = find_row(tx.conn, task_id, id);
+    auto row = discussion::find(tx.conn, kThread, task_id, id);
     if (!row) throw comment_not_found(id);
     if (row->author_id != call.caller.user_id && !call.caller.is_admin)
       throw not_allowed("edit another person's comment");
-    tx.conn.run("UPDATE task_comments SET message = ?, updated_at = ? WHERE id = ?",
-                {message, timeutil::now_seconds(), id});
+    discussion::update_text(tx.conn, kThread, id, message);
     reindex(tx.conn, task_id);
     live::publish_after_commit(tx, call.portal, audience(tx.conn, task_id), "task.comment",
                                json::object{{"TASK_ID", std::to_string(task_id)},
@@ -293,15 +189,13 @@ rest::CallResult delete_method(rest::Call& call) {
   std::int64_t id = item_id_param(call.params);
   call.portal.db.write([&](db::Tx& tx) {
     load_visible(tx.conn, call.caller, task_id);
-    auto row = find_row(tx.conn, task_id, id);
+    auto row = discussion::find(tx.conn, kThread, task_id, id);
     if (!row) throw comment_not_found(id);
     if (row->author_id != call.caller.user_id && !call.caller.is_admin)
       throw not_allowed("delete another person's comment");
-    tx.conn.run("DELETE FROM task_comments WHERE id = ?", {id});
-    tx.conn.run(
-        "UPDATE tasks SET comments_count = (SELECT count(*) FROM task_comments WHERE "
-        "task_id = ?) WHERE id = ?",
-        {task_id, task_id});
+    discussion::remove(tx.conn, kThread, id);
+    tx.conn.run("UPDATE tasks SET comments_count = ? WHERE id = ?",
+                {discussion::count(tx.conn, kThread, task_id), task_id});
     history::record(tx.conn, task_id, call.caller.user_id,
                     {"COMMENT_DEL", std::to_string(id), std::nullopt, ""});
     reindex(tx.conn, task_id);

@@ -213,6 +213,15 @@ Loaded load_visible(db::Conn& conn, const rest::Caller& caller, std::int64_t tas
   return {std::move(*task), std::move(viewer), r};
 }
 
+std::map<std::int64_t, std::int64_t> time_spent_of(db::Conn& conn,
+                                                   const std::vector<std::int64_t>& task_ids) {
+  std::map<std::int64_t, std::int64_t> out;
+  if (task_ids.empty()) return out;
+  conn.run("SELECT id, time_spent FROM tasks WHERE id IN " + db::in_list(task_ids.size()),
+           db::values(task_ids), [&](const db::Row& r) { out[r.integer(0)] = r.integer(1); });
+  return out;
+}
+
 std::vector<std::int64_t> audience(db::Conn& conn, std::int64_t task_id) {
   std::set<std::int64_t> out;
   for (auto id : store::member_ids(conn, task_id)) out.insert(id);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,10 @@ void reindex(db::Conn& conn, std::int64_t task_id);
 std::int64_t reindex_all(db::Database& db);
 // Everyone who may see the task: its members, the heads above them, the administrators.
 std::vector<std::int64_t> audience(db::Conn& conn, std::int64_t task_id);
+
+// The seconds tracked on each of the tasks (C8), by task id: what a linked ticket reports.
+std::map<std::int64_t, std::int64_t> time_spent_of(db::Conn& conn,
+                                                   const std::vector<std::int64_t>& task_ids);
 
 // Keeps the tasks' visibility scopes in step with the company structure.
 void listen_to_structure(Portal& portal);

@@ -429,6 +429,22 @@ std::int64_t add(rest::Call& call) {
   });
 }
 
+std::int64_t create_outsider(db::Tx& tx, Portal& portal, const std::string& email,
+                             const std::string& password, const json::object& fields,
+                             std::int64_t actor_id) {
+  validate_email(email);
+  validate_password(password);
+  if (store::find_by_email(tx.conn, email)) throw duplicate_email(email);
+  store::NewUser n;
+  n.email = email;
+  n.user_type = "extranet";
+  n.password_hash = crypto::hash_password(password);
+  std::int64_t id = store::insert(tx.conn, n);
+  store::update_columns(tx.conn, id, profile_columns(tx, portal, fields, true, actor_id));
+  publish_updated(tx, portal, id);
+  return id;
+}
+
 std::int64_t create_person(Portal& portal, const NewPerson& p) {
   validate_email(p.email);
   validate_password(p.password);

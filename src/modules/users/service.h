@@ -40,6 +40,13 @@ struct NewPerson {
 };
 std::int64_t create_person(Portal& portal, const NewPerson& person);
 
+// An outside (extranet) person with a password, active at once, in no group: a client's contact
+// at the ticket desk (M1). Profile fields as in user.add (NAME, LAST_NAME, PERSONAL_PHONE…).
+// Inside the caller's transaction; throws for a bad or taken e-mail.
+std::int64_t create_outsider(db::Tx& tx, Portal& portal, const std::string& email,
+                             const std::string& password, const json::object& fields,
+                             std::int64_t actor_id);
+
 // Shared by setup, registration and invitations.
 void validate_email(const std::string& email);
 void validate_password(const std::string& password);
