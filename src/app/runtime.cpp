@@ -1,6 +1,7 @@
 #include "app/runtime.h"
 
 #include "modules/departments/service.h"
+#include "modules/feed/methods.h"
 #include "modules/groups/service.h"
 #include "modules/helpdesk/methods.h"
 #include "modules/im/notify.h"
@@ -42,6 +43,7 @@ Runtime::Runtime(const std::string& data_dir, const std::string& database)
   tasks::register_methods(registry_);
   groups::register_methods(registry_);
   helpdesk::register_methods(registry_);
+  feed::register_methods(registry_);
   tasks::register_jobs(*portal_);
   tasks::listen_to_structure(*portal_);
 }

@@ -465,7 +465,7 @@ describe('im.notify.delete', () => {
 describe('im.notify.schema.get, im.notify.history.search, im.counters.get', () => {
   test('the schema lists the catalogue by module in the caller’s language', async () => {
     const schema = ok(await ann.session.call('im.notify.schema.get'))
-    assert.deepEqual(Object.keys(schema), ['tasks', 'socialnetwork', 'helpdesk', 'im'])
+    assert.deepEqual(Object.keys(schema), ['tasks', 'socialnetwork', 'blog', 'helpdesk', 'im'])
     assert.equal(schema.tasks.module_id, 'tasks')
     assert.deepEqual(
       schema.tasks.list.map((t) => t.id),
@@ -481,6 +481,10 @@ describe('im.notify.schema.get, im.notify.history.search, im.counters.get', () =
     assert.deepEqual(
       schema.socialnetwork.list.map((t) => t.id),
       ['socialnetwork|group_invite'],
+    )
+    assert.deepEqual(
+      schema.blog.list.map((t) => t.id),
+      ['blog|post', 'blog|mention', 'blog|comment'],
     )
     assert.deepEqual(
       schema.helpdesk.list.map((t) => t.id),
@@ -565,7 +569,8 @@ describe('im.notify.schema.get, im.notify.history.search, im.counters.get', () =
 describe('artel.notify.settings.get / set', () => {
   test('lists every type with the catalogue’s defaults', async () => {
     const s = ok(await boris.session.call('artel.notify.settings.get'))
-    assert.equal(s.length, 8)
+    // Tasks 6, workgroups 1, feed 3, ticket desk 4, applications 1.
+    assert.equal(s.length, 15)
     for (const row of s) {
       assert.deepEqual(Object.keys(row).sort(), [
         'EMAIL',

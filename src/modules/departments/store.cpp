@@ -84,4 +84,26 @@ std::int64_t root_count(db::Conn& conn) {
   return conn.integer("SELECT count(*) FROM departments WHERE parent_id IS NULL").value_or(0);
 }
 
+std::vector<std::int64_t> departments_above(db::Conn& conn, std::int64_t user_id) {
+  std::vector<std::int64_t> out;
+  conn.run(
+      "WITH RECURSIVE up(id) AS (SELECT department_id FROM user_departments WHERE user_id = ? "
+      "UNION SELECT d.parent_id FROM departments d JOIN up ON d.id = up.id WHERE d.parent_id IS "
+      "NOT NULL) SELECT id FROM up ORDER BY id",
+      {user_id}, [&](const db::Row& r) { out.push_back(r.integer(0)); });
+  return out;
+}
+
+std::vector<std::int64_t> people_under(db::Conn& conn, const std::vector<std::int64_t>& ids) {
+  std::vector<std::int64_t> out;
+  if (ids.empty()) return out;
+  conn.run("WITH RECURSIVE down(id) AS (SELECT id FROM departments WHERE id IN " +
+               db::in_list(ids.size()) +
+               " UNION SELECT d.id FROM departments d JOIN down ON d.parent_id = down.id) SELECT "
+               "DISTINCT ud.user_id FROM user_departments ud JOIN down ON down.id = "
+               "ud.department_id JOIN users u ON u.id = ud.user_id WHERE u.active = 1",
+           db::values(ids), [&](const db::Row& r) { out.push_back(r.integer(0)); });
+  return out;
+}
+
 }  // namespace artel::departments::store

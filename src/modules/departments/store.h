@@ -33,6 +33,11 @@ std::int64_t member_count(db::Conn& conn, std::int64_t id);
 // True when `candidate` is `id` or lies below it (moving `id` under it would make a cycle).
 bool is_in_subtree(db::Conn& conn, std::int64_t id, std::int64_t candidate);
 std::int64_t root_count(db::Conn& conn);
+// The person's departments and every department above them: the feed's DR codes of a reader
+// (a post to a department reaches the departments below it).
+std::vector<std::int64_t> departments_above(db::Conn& conn, std::int64_t user_id);
+// The active people of the departments and of every department below them.
+std::vector<std::int64_t> people_under(db::Conn& conn, const std::vector<std::int64_t>& ids);
 
 }  // namespace store
 }  // namespace artel::departments

@@ -34,6 +34,26 @@ std::vector<std::int64_t> task_groups(db::Conn& conn, std::int64_t user_id, bool
   return out;
 }
 
+std::vector<std::int64_t> groups_of(db::Conn& conn, std::int64_t user_id) {
+  std::vector<std::int64_t> out;
+  conn.run(
+      "SELECT group_id FROM sonet_group_members WHERE user_id = ? AND role IN ('A','E','K') "
+      "ORDER BY group_id",
+      {user_id}, [&](const db::Row& r) { out.push_back(r.integer(0)); });
+  return out;
+}
+
+std::vector<std::int64_t> members_of(db::Conn& conn, const std::vector<std::int64_t>& group_ids) {
+  std::vector<std::int64_t> out;
+  if (group_ids.empty()) return out;
+  conn.run(
+      "SELECT DISTINCT m.user_id FROM sonet_group_members m JOIN users u ON u.id = "
+      "m.user_id WHERE m.role IN ('A','E','K') AND u.active = 1 AND m.group_id IN " +
+          db::in_list(group_ids.size()),
+      db::values(group_ids), [&](const db::Row& r) { out.push_back(r.integer(0)); });
+  return out;
+}
+
 std::vector<std::int64_t> task_viewers(db::Conn& conn, std::int64_t group_id) {
   std::vector<std::int64_t> out;
   conn.run(

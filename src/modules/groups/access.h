@@ -24,6 +24,10 @@ bool is_archived(db::Conn& conn, std::int64_t group_id);
 // person, groups that show outside members only the tasks they take part in (EXTRANET_TASKS
 // OWN).
 std::vector<std::int64_t> task_groups(db::Conn& conn, std::int64_t user_id, bool is_extranet);
+// The groups the person is in (owner, moderator, member): the feed's SG codes of a reader.
+std::vector<std::int64_t> groups_of(db::Conn& conn, std::int64_t user_id);
+// The active people in any of the groups (owner, moderators, members).
+std::vector<std::int64_t> members_of(db::Conn& conn, const std::vector<std::int64_t>& group_ids);
 // The people who see every task of the group (the reverse of task_groups).
 std::vector<std::int64_t> task_viewers(db::Conn& conn, std::int64_t group_id);
 

@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "core/time.h"
 #include "events/live.h"
+#include "modules/feed/events.h"
 #include "modules/files/store.h"
 #include "modules/groups/access.h"
 #include "modules/groups/notices.h"
@@ -225,6 +226,13 @@ json::array id_strings(const std::vector<std::int64_t>& ids) {
 
 // ---- methods ----
 
+// Who reads of a group in the feed: everyone for a visible group, only its members otherwise.
+std::vector<std::string> feed_codes(const Group& g) {
+  std::vector<std::string> codes{"SG" + std::to_string(g.id)};
+  if (g.visible) codes.push_back("UA");
+  return codes;
+}
+
 rest::CallResult create(rest::Call& call) {
   if (call.caller.is_extranet)
     throw access_denied("Outside (extranet) people cannot create groups.");
@@ -246,6 +254,9 @@ rest::CallResult create(rest::Call& call) {
     store::put_member(tx.conn, g.id, {g.owner_id, role::kOwner, "G", ""}, now);
     save_curators(tx, g, call.params);
     announce(tx, call.portal, g.id, "group.changed");
+    feed::publish_event(
+        tx, call.portal,
+        {"group_created", "group", g.id, call.caller.user_id, g.name, feed_codes(g)});
     return rest::CallResult{g.id};
   });
 }
@@ -270,6 +281,7 @@ rest::CallResult update(rest::Call& call) {
     g.date_update = now;
     save_image(tx, call.portal, g, call.params, call.caller.user_id);
     store::update(tx.conn, g);
+    feed::retarget(tx, call.portal, "group", g.id, feed_codes(g));
     save_curators(tx, g, call.params);
     announce(tx, call.portal, id, "group.changed");
     return rest::CallResult{id};
@@ -286,6 +298,7 @@ rest::CallResult remove(rest::Call& call) {
     for (const auto& m : store::members(tx.conn, id)) people.push_back(m.user_id);
     // The group's tasks stay, detached from it (D6).
     tasks::detach_group(tx, id, call.caller.user_id);
+    feed::forget(tx, call.portal, "group", id);
     store::remove(tx.conn, id);
     live::publish_after_commit(tx, call.portal, people, "group.deleted",
                                json::object{{"ID", std::to_string(id)}});

@@ -22,14 +22,16 @@ Company seen_company(db::Conn& conn, const Desk& desk, std::int64_t id) {
   return *c;
 }
 
-void apply_company_fields(db::Conn& conn, const json::object& f, Company& c, bool creating) {
-  if (auto title = text_field(f, "TITLE", 255, creating)) c.title = *title;
+void apply_company_fields(db::Conn& conn, const rest::Caller& caller, const json::object& f,
+                          Company& c, bool creating) {
+  if (auto title = text_field(f, "TITLE", 255, creating || find_ci(f, "TITLE"))) c.title = *title;
   if (auto responsible = optional_id(f, "RESPONSIBLE_ID")) {
     if (*responsible) check_employee(conn, *responsible, "RESPONSIBLE_ID");
     c.responsible_id = *responsible;
   }
   if (auto group = optional_id(f, "GROUP_ID")) {
-    if (*group && !groups::exists(conn, *group))
+    // A hidden group the caller is not in answers as a missing one.
+    if (*group && !groups::knows(conn, caller, *group))
       throw bad_argument("GROUP_ID", "Group " + std::to_string(*group) + " does not exist.");
     c.group_id = *group;
   }
@@ -42,7 +44,7 @@ rest::CallResult company_add(rest::Call& call) {
     Desk desk = require_desk(tx.conn, call.caller);
     require_studio(desk, "add client companies");
     Company c;
-    apply_company_fields(tx.conn, f, c, true);
+    apply_company_fields(tx.conn, call.caller, f, c, true);
     c.created_at = c.updated_at = timeutil::now_seconds();
     return rest::CallResult{store::insert_company(tx.conn, c)};
   });
@@ -55,7 +57,7 @@ rest::CallResult company_update(rest::Call& call) {
     Desk desk = require_desk(tx.conn, call.caller);
     Company c = seen_company(tx.conn, desk, id);
     require_studio(desk, "change a client company");
-    apply_company_fields(tx.conn, f, c, false);
+    apply_company_fields(tx.conn, call.caller, f, c, false);
     c.updated_at = timeutil::now_seconds();
     store::update_company(tx.conn, c);
     return rest::CallResult{true};

@@ -149,8 +149,7 @@ rest::CallResult update(rest::Call& call) {
     Desk desk = require_desk(tx.conn, call.caller);
     Ticket t = seen_ticket(tx.conn, desk, id);
     if (desk.client() && t.status == status::kAccepted)
-      throw bad_request("TICKET_ACCEPTED",
-                        "The ticket is accepted and closed: write a new ticket instead.");
+      throw access_denied("The ticket is accepted and closed: write a new ticket instead.");
     apply_fields(tx.conn, call.portal, desk, call.caller, f, t, false);
     t.updated_at = timeutil::now_seconds();
     store::update_ticket(tx.conn, t);

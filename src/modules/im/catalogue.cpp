@@ -11,7 +11,7 @@ struct Titles {
   std::string_view en, ru, ro;
 };
 
-const std::array<Titles, 16> kTitles{{
+const std::array<Titles, 20> kTitles{{
     {"tasks", "Tasks", "Задачи", "Sarcini"},
     {"im", "Messenger", "Мессенджер", "Mesagerie"},
     {"tasks|task_assigned", "A task was given to me", "Мне поручили задачу",
@@ -30,6 +30,14 @@ const std::array<Titles, 16> kTitles{{
     {"socialnetwork", "Workgroups", "Группы", "Grupuri"},
     {"socialnetwork|group_invite", "Invitations and requests to join my groups",
      "Приглашения и запросы на вступление в группы", "Invitații și cereri de aderare la grupuri"},
+    {"blog", "Feed", "Живая лента", "Flux"},
+    {"blog|post", "A post addressed to me", "Сообщение, адресованное мне",
+     "O postare adresată mie"},
+    {"blog|mention", "A mention of me in the feed", "Упоминание меня в ленте",
+     "O menționare a mea în flux"},
+    {"blog|comment", "A comment on my post or an answer to my comment",
+     "Комментарий к моему сообщению или ответ на мой комментарий",
+     "Un comentariu la postarea mea sau un răspuns la comentariul meu"},
     {"helpdesk", "Ticket desk", "Тикеты", "Tichete"},
     {"helpdesk|ticket_action", "A ticket waits for my answer or acceptance",
      "Тикет ждёт моего ответа или приёмки", "Un tichet așteaptă răspunsul sau acceptarea mea"},
@@ -55,12 +63,21 @@ std::string title(std::string_view key, std::string_view language, std::string_v
 // the inbox unless the person asks for it.
 const std::vector<EventType>& event_types() {
   static const std::vector<EventType> types = {
-      {"tasks", "task_assigned", true, true},        {"tasks", "task_comment", true, true},
-      {"tasks", "task_status", true, false},         {"tasks", "task_changed", true, false},
-      {"tasks", "task_control", true, true},         {"tasks", "task_deadline", true, true},
-      {"socialnetwork", "group_invite", true, true}, {"helpdesk", "ticket_action", true, true},
-      {"helpdesk", "ticket_new", true, true},        {"helpdesk", "ticket_comment", true, true},
-      {"helpdesk", "ticket_status", true, false},    {"im", "default", true, true},
+      {"tasks", "task_assigned", true, true},
+      {"tasks", "task_comment", true, true},
+      {"tasks", "task_status", true, false},
+      {"tasks", "task_changed", true, false},
+      {"tasks", "task_control", true, true},
+      {"tasks", "task_deadline", true, true},
+      {"socialnetwork", "group_invite", true, true},
+      {"blog", "post", true, true},
+      {"blog", "mention", true, true},
+      {"blog", "comment", true, false},
+      {"helpdesk", "ticket_action", true, true},
+      {"helpdesk", "ticket_new", true, true},
+      {"helpdesk", "ticket_comment", true, true},
+      {"helpdesk", "ticket_status", true, false},
+      {"im", "default", true, true},
   };
   return types;
 }

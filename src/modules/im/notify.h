@@ -33,6 +33,9 @@ struct EventType {
 //   tasks|task_control    a task waits for my approval ("accept work after completion")
 //   tasks|task_deadline   a deadline is near or has passed
 //   socialnetwork|group_invite  an invitation to a group, or a request to join one I manage
+//   blog|post            a feed post addressed to me by name
+//   blog|mention         a mention of me in a post or a comment
+//   blog|comment         a comment on my post or an answer to my comment
 //   helpdesk|ticket_action   a ticket waits for my answer or my acceptance (a client)
 //   helpdesk|ticket_new      a client sent a ticket I am responsible for
 //   helpdesk|ticket_comment  a comment from the other side on a ticket of mine

@@ -15,6 +15,7 @@
 #include "modules/settings/store.h"
 #include "modules/tasks/boards.h"
 #include "modules/tasks/comments.h"
+#include "modules/tasks/feed_events.h"
 #include "modules/tasks/history.h"
 #include "modules/tasks/list_filter.h"
 #include "modules/tasks/notices.h"
@@ -306,6 +307,7 @@ void after_change(db::Tx& tx, Portal& portal, std::int64_t task_id, std::string_
                     {"USER_ID", std::to_string(actor_id)}};
   live::publish_after_commit(tx, portal, audience(tx.conn, task_id), "task.changed",
                              std::move(data));
+  tell_feed(tx, portal, task_id, what, actor_id);
 }
 
 void save_changes(db::Tx& tx, const Task& before, Task& after, std::int64_t actor_id) {
@@ -583,6 +585,7 @@ rest::CallResult remove(rest::Call& call) {
     auto people = audience(tx.conn, id);
     notices::deleted(tx, call.portal, l.task, call.caller.user_id);
     store::search_index().remove(tx.conn, id);
+    forget_in_feed(tx, call.portal, id);
     store::remove(tx.conn, id);
     live::publish_after_commit(tx, call.portal, std::move(people), "task.changed",
                                json::object{{"ID", std::to_string(id)},

@@ -131,6 +131,7 @@ std::int64_t accept_invitation(Portal& portal, const std::string& token,
     store::update_columns(tx.conn, p.user_id, columns);
     tx.conn.run("UPDATE invitations SET accepted_at = ? WHERE token_hash = ?",
                 {timeutil::now_seconds(), p.token_hash});
+    announce_arrival(tx, portal, p.user_id);
     publish_updated(tx, portal, p.user_id);
     return p.user_id;
   });

@@ -10,6 +10,7 @@
 #include "core/time.h"
 #include "events/live.h"
 #include "events/structure.h"
+#include "modules/feed/events.h"
 #include "modules/files/store.h"
 #include "modules/groups/access.h"
 #include "modules/groups/service.h"
@@ -424,9 +425,18 @@ std::int64_t add(rest::Call& call) {
     groups::add_invited(tx, call.portal, group_ids, id);
     if (!password)
       send_invitation(tx, call.portal, id, call.caller.user_id, call.request.base_url());
+    else
+      announce_arrival(tx, call.portal, id);
     publish_updated(tx, call.portal, id);
     return id;
   });
+}
+
+void announce_arrival(db::Tx& tx, Portal& portal, std::int64_t user_id) {
+  auto person = store::find(tx.conn, user_id);
+  if (!person || person->is_extranet()) return;
+  feed::publish_event(tx, portal,
+                      {"user_joined", "user", user_id, user_id, person->full_name(), {"UA"}});
 }
 
 std::int64_t create_outsider(db::Tx& tx, Portal& portal, const std::string& email,
@@ -469,6 +479,7 @@ std::int64_t create_person(Portal& portal, const NewPerson& p) {
                               {company, id});
     }
     if (root) store::set_departments(tx.conn, id, {root});
+    if (!p.as_admin) announce_arrival(tx, portal, id);
     publish_updated(tx, portal, id);
     return id;
   });

@@ -55,6 +55,10 @@ std::vector<std::pair<std::string, db::Value>> profile_columns(db::Tx& tx, Porta
                                                                const json::object& fields,
                                                                bool by_admin,
                                                                std::int64_t actor_id);
+// A new employee has joined (accepted an invitation, registered, or was added with a password):
+// the feed tells everyone (E4). Outside people arrive unannounced.
+void announce_arrival(db::Tx& tx, Portal& portal, std::int64_t user_id);
+
 // Sends user.updated to everyone who may see the person (after commit).
 void publish_updated(db::Tx& tx, Portal& portal, std::int64_t user_id);
 
