@@ -96,6 +96,7 @@ void fill_demo_company(Portal& portal, const std::string& password, std::ostream
   int tasks = fill_demo_tasks(portal);
   std::string client = fill_demo_groups(portal, password);
   fill_demo_helpdesk(portal);
+  fill_demo_feed(portal);
   out << "artel: demo company: " << kDepartments.size() << " departments, " << created
       << " new employees (password for each: " << password << "), " << tasks << " tasks\n";
   if (!client.empty())

@@ -18,4 +18,7 @@ std::string fill_demo_groups(Portal& portal, const std::string& password);
 // The demo ticket desk (seed 004): the client company of the project with two sites, its
 // person as a contact, and tickets in several statuses; does nothing when the desk has companies.
 void fill_demo_helpdesk(Portal& portal);
+// The demo live feed: an important welcome, a poll, posts to a department and to a group; does
+// nothing when the feed has posts.
+void fill_demo_feed(Portal& portal);
 }  // namespace artel

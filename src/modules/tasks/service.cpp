@@ -305,9 +305,9 @@ void after_change(db::Tx& tx, Portal& portal, std::int64_t task_id, std::string_
   json::object data{{"ID", std::to_string(task_id)},
                     {"ACTION", std::string(what)},
                     {"USER_ID", std::to_string(actor_id)}};
-  live::publish_after_commit(tx, portal, audience(tx.conn, task_id), "task.changed",
-                             std::move(data));
-  tell_feed(tx, portal, task_id, what, actor_id);
+  auto people = audience(tx.conn, task_id);
+  tell_feed(tx, portal, task_id, what, actor_id, people);
+  live::publish_after_commit(tx, portal, std::move(people), "task.changed", std::move(data));
 }
 
 void save_changes(db::Tx& tx, const Task& before, Task& after, std::int64_t actor_id) {
