@@ -95,7 +95,11 @@ bool may_write_to_everyone(db::Conn& conn, const rest::Caller& caller) {
 std::vector<std::string> parse_destinations(db::Conn& conn, const rest::Caller& caller,
                                             const json::value* dest,
                                             std::vector<std::string> fallback) {
-  if (!dest || dest->is_null()) return fallback;
+  // The default audience is checked like a given one: "everyone" may be closed to the author.
+  json::array defaults;
+  for (const auto& code : fallback) defaults.push_back(json::string(code));
+  json::value fallback_value(defaults);
+  if (!dest || dest->is_null()) dest = &fallback_value;
   std::vector<std::string> out;
   std::set<std::string> seen;
   auto items = dest->is_string() ? std::vector<const json::value*>{dest} : as_list(*dest);

@@ -29,7 +29,8 @@ std::optional<Reader> reader_of_person(db::Conn& conn, std::int64_t user_id);
 bool sees(db::Conn& conn, const Reader& reader, std::int64_t entry_id);
 
 // The DEST (or SPERM) codes of a call, checked against what `caller` may write to, deduplicated;
-// ERROR_ARGUMENT naming DEST for a malformed or forbidden code. `fallback` when none are given.
+// ERROR_ARGUMENT naming DEST for a malformed or forbidden code. `fallback` when none are given
+// (checked the same way; an empty one then fails as an empty DEST does).
 std::vector<std::string> parse_destinations(db::Conn& conn, const rest::Caller& caller,
                                             const json::value* dest,
                                             std::vector<std::string> fallback);

@@ -34,6 +34,20 @@ std::string title_of(const json::object& params) {
   return title;
 }
 
+// POST_MESSAGE: UTF-8 text of at most 100,000 characters; required when adding a post.
+std::string text_of(const json::object& params, bool required) {
+  const json::value* v = find_ci(params, "POST_MESSAGE");
+  auto s = !v || v->is_object() || v->is_array() ? std::nullopt : as_string(*v);
+  if (v && !s) throw bad_argument("POST_MESSAGE", "POST_MESSAGE must be text.");
+  if (required && (!s || trim(*s).empty()))
+    throw bad_argument("POST_MESSAGE", "The post's text (POST_MESSAGE) is empty.");
+  if (s && !is_valid_utf8(*s))
+    throw bad_argument("POST_MESSAGE", "POST_MESSAGE must be UTF-8 text.");
+  if (s && s->size() > 100'000)
+    throw bad_argument("POST_MESSAGE", "The post is longer than 100,000 characters.");
+  return s.value_or("");
+}
+
 std::optional<std::int64_t> date_param(const json::object& params, std::string_view name,
                                        const Portal& portal) {
   const json::value* v = find_ci(params, name);
@@ -99,7 +113,7 @@ const json::value* dest_param(const json::object& params) {
 }
 
 rest::CallResult add(rest::Call& call) {
-  std::string message = discussion::message_of(call.params);
+  std::string message = text_of(call.params, true);
   std::string title = title_of(call.params);
   auto important = flag_param(call.params, "IMPORTANT").value_or(false);
   auto until = date_param(call.params, "IMPORTANT_DATE_END", call.portal);
@@ -138,7 +152,7 @@ rest::CallResult update(rest::Call& call) {
     if (!may_edit(call.caller, e))
       throw access_denied("Only the author or an administrator edits a post.");
     Entry before = e;
-    if (find_ci(call.params, "POST_MESSAGE")) e.message = discussion::message_of(call.params);
+    if (find_ci(call.params, "POST_MESSAGE")) e.message = text_of(call.params, false);
     if (find_ci(call.params, "POST_TITLE")) e.title = title_of(call.params);
     if (auto important = flag_param(call.params, "IMPORTANT")) e.important = *important;
     if (find_ci(call.params, "IMPORTANT_DATE_END"))
