@@ -85,10 +85,12 @@ test('a client is invited by e-mail, registers, lands on the board and works on 
   await expect(client.getByTestId('user-menu-name')).toHaveText('Ivan Petrov')
   await expect(client.getByTestId('user-menu').locator('img')).toBeVisible()
 
-  // Only what a client may use: their groups and tasks; no employees, no structure, no search.
+  // Only what a client may use: their groups, their tasks and the feed of their groups; no
+  // employees, no structure, no search.
   await expect(client.getByTestId('menu-workgroups')).toBeVisible()
   await expect(client.getByTestId('menu-tasks')).toBeVisible()
-  await expect(client.getByTestId('side-menu').getByRole('link')).toHaveCount(2)
+  await expect(client.getByTestId('menu-feed')).toBeVisible()
+  await expect(client.getByTestId('side-menu').getByRole('link')).toHaveCount(3)
   await expect(client.getByTestId('global-search')).toHaveCount(0)
   await expect(client.getByTestId('group-tab-settings')).toHaveCount(0)
   for (const path of [

@@ -96,3 +96,26 @@ export async function startEnglishPortal(options: Record<string, unknown> = {}):
   await api(portal, 'artel.settings.set', { fields: { LANGUAGE: 'en' } })
   return portal
 }
+
+/**
+ * The login and password in the e-mail a new contact of the ticket desk receives: the login is
+ * their e-mail address, the password is on a line that names it.
+ */
+export function credentialsIn(
+  mail: { text?: string },
+  address: string,
+): { login: string; password: string } {
+  const text = mail.text ?? ''
+  if (!text.includes(address)) throw new Error(`The e-mail does not name the login:\n${text}`)
+  const match = /(?:пароль|password|parola|parolă)[^:\n]*:\s*(\S+)/i.exec(text)
+  if (!match) throw new Error(`No password in the e-mail:\n${text}`)
+  return { login: address, password: match[1] }
+}
+
+/** The next day (after today) that falls on an ISO weekday, 1 Monday … 7 Sunday: `YYYY-MM-DD`. */
+export function nextWeekday(isoDay: number, from = new Date()): string {
+  const d = new Date(from.getFullYear(), from.getMonth(), from.getDate() + 1)
+  while (((d.getDay() + 6) % 7) + 1 !== isoDay) d.setDate(d.getDate() + 1)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}

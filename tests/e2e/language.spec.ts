@@ -17,7 +17,7 @@ test('switch the interface to Russian and back', async ({ page }) => {
 
   await page.getByTestId('user-menu').click()
   await page.getByRole('menuitemcheckbox', { name: 'Русский' }).click()
-  await expect(page.getByTestId('menu-feed')).toContainText('Новости')
+  await expect(page.getByTestId('menu-feed')).toContainText('Живая лента')
   await expect(page.getByTestId('menu-tasks')).toContainText('Задачи и проекты')
   await expect(page.getByTestId('menu-company')).toContainText('Компания')
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru')

@@ -4,13 +4,15 @@ import { defaultState, toApiFilter } from './components/tasks/taskFilter'
 import { groupFields } from './components/workgroups/groupForm'
 
 describe('what an extranet person is shown', () => {
-  it('has only workgroups and tasks in the menu', () => {
-    expect(visibleSections(false, true).map((s) => s.key)).toEqual(['tasks', 'workgroups'])
+  it('has only the feed of their groups, workgroups and tasks in the menu', () => {
+    expect(visibleSections(false, true).map((s) => s.key)).toEqual(['feed', 'tasks', 'workgroups'])
     expect(visibleSections(false, false).map((s) => s.key)).toContain('company')
   })
 
   it('opens their groups, tasks, profiles and notification settings, nothing else', () => {
     for (const path of [
+      '/feed',
+      '/feed/',
       '/workgroups',
       '/workgroups/group/3/tasks/board/',
       '/tasks/task/view/5',
@@ -27,6 +29,35 @@ describe('what an extranet person is shown', () => {
       '/tasks/reports',
     ])
       expect(extranetMayOpen(path), path).toBe(false)
+  })
+})
+
+describe('the ticket desk in the shell', () => {
+  const client = { helpdesk: 'client' as const, inGroups: false }
+
+  it('shows a client the desk only, and their tasks and groups once they are in a group', () => {
+    expect(visibleSections(false, true, client).map((s) => s.key)).toEqual(['helpdesk'])
+    const inGroup = visibleSections(false, true, { ...client, inGroups: true }).map((s) => s.key)
+    expect(inGroup).toEqual(expect.arrayContaining(['tasks', 'workgroups', 'helpdesk']))
+    expect(extranetMayOpen('/helpdesk', client)).toBe(true)
+    expect(extranetMayOpen('/helpdesk/ticket/5', client)).toBe(true)
+    expect(extranetMayOpen('/company/personal/user/3', client)).toBe(true)
+    expect(extranetMayOpen('/tasks', client)).toBe(false)
+    expect(extranetMayOpen('/workgroups', client)).toBe(false)
+  })
+
+  it('keeps it from an outside person who is no client, and from an employee of no role', () => {
+    const other = { helpdesk: 'none' as const, inGroups: true }
+    // What any outside person has, without the desk.
+    expect(visibleSections(false, true, other).map((s) => s.key)).toEqual(
+      visibleSections(false, true).map((s) => s.key),
+    )
+    expect(visibleSections(false, true, other).map((s) => s.key)).not.toContain('helpdesk')
+    expect(extranetMayOpen('/helpdesk', other)).toBe(false)
+    expect(extranetMayOpen('/helpdesk')).toBe(false)
+    // An employee is the studio: the desk shows until the server says otherwise.
+    expect(visibleSections(false, false).map((s) => s.key)).toContain('helpdesk')
+    expect(visibleSections(false, false, other).map((s) => s.key)).not.toContain('helpdesk')
   })
 })
 

@@ -14,6 +14,7 @@ import HeadsetIcon from '@bitrix24/b24icons-vue/outline/HeadsetIcon'
 import CompanyIcon from '@bitrix24/b24icons-vue/outline/CompanyIcon'
 import SettingsIcon from '@bitrix24/b24icons-vue/outline/SettingsIcon'
 import DeveloperResourcesIcon from '@bitrix24/b24icons-vue/outline/DeveloperResourcesIcon'
+import type { HelpdeskRole } from './api/helpdesk'
 
 /**
  * The left menu: every section of the feature catalogue. `built: false` sections open the
@@ -33,6 +34,8 @@ export interface Section {
   employeesOnly?: boolean
   /** Shown to extranet (outside) users too: they use only their groups and their tasks. */
   extranet?: boolean
+  /** The ticket desk: for the studio (employees) and its clients, not for other outside people. */
+  helpdesk?: boolean
 }
 
 export type SectionKey =
@@ -53,7 +56,8 @@ export type SectionKey =
   | 'integrations'
 
 export const SECTIONS: Section[] = [
-  { key: 'feed', path: '/stream', icon: NewsfeedIcon, built: false },
+  // Outside people have the feed too: the entries of their groups and those addressed to them.
+  { key: 'feed', path: '/feed', icon: NewsfeedIcon, built: true, extranet: true },
   { key: 'tasks', path: '/tasks', icon: TaskListIcon, built: true, extranet: true },
   { key: 'messenger', path: '/messenger', icon: ChatsIcon, built: false },
   {
@@ -76,7 +80,7 @@ export const SECTIONS: Section[] = [
     employeesOnly: true,
   },
   { key: 'pulse', path: '/pulse', icon: PulseIcon, built: false, employeesOnly: true },
-  { key: 'helpdesk', path: '/helpdesk', icon: HeadsetIcon, built: false },
+  { key: 'helpdesk', path: '/helpdesk', icon: HeadsetIcon, built: true, helpdesk: true },
   {
     key: 'company',
     path: '/company/structure',
@@ -94,23 +98,62 @@ export const SECTIONS: Section[] = [
   },
 ]
 
-export function visibleSections(isAdmin: boolean, isExtranet: boolean): Section[] {
-  if (isExtranet) return SECTIONS.filter((section) => section.extranet && !section.admin)
-  return SECTIONS.filter((section) => !section.admin || isAdmin)
+/**
+ * What a person is to the parts of the portal that depend on more than their account: their
+ * role at the ticket desk ('' while not known yet) and, for an outside person, whether they are
+ * in any group.
+ */
+export interface Reach {
+  helpdesk: HelpdeskRole | ''
+  inGroups: boolean
+}
+
+/** Until known: an employee is the studio, an outside person is in their groups. */
+export const UNKNOWN_REACH: Reach = { helpdesk: '', inGroups: true }
+
+/**
+ * A client of the ticket desk who is in no group uses the desk only; in a group (a client's
+ * project), they have its tasks too, as any outside person.
+ */
+function groupsOpen(reach: Reach): boolean {
+  return reach.helpdesk !== 'client' || reach.inGroups
+}
+
+export function visibleSections(
+  isAdmin: boolean,
+  isExtranet: boolean,
+  reach: Reach = UNKNOWN_REACH,
+): Section[] {
+  if (isExtranet)
+    return SECTIONS.filter((section) =>
+      section.helpdesk
+        ? reach.helpdesk === 'client'
+        : section.extranet && !section.admin && groupsOpen(reach),
+    )
+  return SECTIONS.filter(
+    (section) => (!section.admin || isAdmin) && !(section.helpdesk && reach.helpdesk === 'none'),
+  )
 }
 
 /** Views of the tasks section for employees only: reports and templates. */
 const EMPLOYEE_TASK_VIEWS = ['/tasks/reports', '/tasks/templates']
 
+const within = (path: string, base: string) => path === base || path.startsWith(`${base}/`)
+
 /**
- * What an extranet person may open: the sections marked for them (but the employee views of tasks), any person's profile (the
- * server shows only the people of their groups) and their own notification settings.
+ * What an extranet person may open: the sections marked for them (but the employee views of
+ * tasks), the ticket desk when they are its client, any person's profile (the server shows only
+ * the people of their groups) and their own notification settings.
  */
-export function extranetMayOpen(path: string): boolean {
+export function extranetMayOpen(path: string, reach: Reach = UNKNOWN_REACH): boolean {
   if (path.startsWith('/company/personal/user/') || path.startsWith('/notifications/')) return true
-  if (EMPLOYEE_TASK_VIEWS.some((p) => path === p || path.startsWith(`${p}/`))) return false
-  return SECTIONS.some((s) => s.extranet && (path === s.path || path.startsWith(`${s.path}/`)))
+  if (EMPLOYEE_TASK_VIEWS.some((p) => within(path, p))) return false
+  return SECTIONS.some((s) =>
+    s.helpdesk
+      ? reach.helpdesk === 'client' && within(path, s.path)
+      : s.extranet && groupsOpen(reach) && within(path, s.path),
+  )
 }
 
 /** Where a logged-in person lands. Bitrix24 opens the feed. */
-export const HOME_PATH = '/stream'
+export const HOME_PATH = '/feed'

@@ -1,11 +1,15 @@
 import tasks from './tasks.en'
 import taskViews from './taskviews.en'
 import workgroups from './workgroups.en'
+import helpdesk from './helpdesk.en'
+import feed from './feed.en'
 
 export default {
   tasks,
   taskViews,
   workgroups,
+  helpdesk,
+  feed,
   common: {
     cancel: 'Cancel',
     close: 'Close',
@@ -84,7 +88,7 @@ export default {
       description: 'How much each tool is used, and the most active people per tool.',
     },
     helpdesk: {
-      title: 'Client Tickets',
+      title: 'Ticket desk',
       description:
         'Client support tickets: statuses, comments from both sides, files, and acceptance of the work by the client.',
     },

@@ -2,11 +2,15 @@ import type en from './en'
 import tasks from './tasks.ro'
 import taskViews from './taskviews.ro'
 import workgroups from './workgroups.ro'
+import helpdesk from './helpdesk.ro'
+import feed from './feed.ro'
 
 const ro: typeof en = {
   tasks,
   taskViews,
   workgroups,
+  helpdesk,
+  feed,
   common: {
     cancel: 'Anulează',
     close: 'Închide',
@@ -34,7 +38,7 @@ const ro: typeof en = {
   },
   sections: {
     feed: {
-      title: 'Flux de știri',
+      title: 'Flux',
       description:
         'Mesaje pentru toți, pentru grupuri sau pentru persoane, cu comentarii, aprecieri, sondaje și mesaje importante — actualizate în timp real.',
     },
@@ -85,7 +89,7 @@ const ro: typeof en = {
       description: 'Cât de mult este folosit fiecare instrument și cei mai activi oameni.',
     },
     helpdesk: {
-      title: 'Tichete clienți',
+      title: 'Tichete',
       description:
         'Tichete de suport pentru clienți: stări, comentarii de ambele părți, fișiere și acceptarea lucrării de către client.',
     },

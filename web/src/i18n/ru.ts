@@ -2,11 +2,15 @@ import type en from './en'
 import tasks from './tasks.ru'
 import taskViews from './taskviews.ru'
 import workgroups from './workgroups.ru'
+import helpdesk from './helpdesk.ru'
+import feed from './feed.ru'
 
 const ru: typeof en = {
   tasks,
   taskViews,
   workgroups,
+  helpdesk,
+  feed,
   common: {
     cancel: 'Отмена',
     close: 'Закрыть',
@@ -34,7 +38,7 @@ const ru: typeof en = {
   },
   sections: {
     feed: {
-      title: 'Новости',
+      title: 'Живая лента',
       description:
         'Сообщения для всех, для групп или отдельных сотрудников: комментарии, лайки, опросы и важные сообщения — всё обновляется без перезагрузки.',
     },
@@ -84,7 +88,7 @@ const ru: typeof en = {
       description: 'Насколько активно используется каждый инструмент и самые активные сотрудники.',
     },
     helpdesk: {
-      title: 'Тикеты клиентов',
+      title: 'Тикеты',
       description:
         'Обращения клиентов в поддержку: статусы, комментарии обеих сторон, файлы и приёмка работы клиентом.',
     },

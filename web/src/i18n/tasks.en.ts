@@ -173,6 +173,7 @@ export default {
     deleteList: 'Delete the checklist',
   },
   comments: {
+    showAll: 'Show all {n} comments',
     empty: 'No comments yet.',
     placeholder: "Write a comment; type {'@'} to mention a person",
     send: 'Send',

@@ -175,6 +175,7 @@ const messages: typeof en = {
     deleteList: 'Șterge lista de verificare',
   },
   comments: {
+    showAll: 'Afișați toate comentariile ({n})',
     empty: 'Încă nu sunt comentarii.',
     placeholder: "Scrieți un comentariu; {'@'} menționează o persoană",
     send: 'Trimite',

@@ -1,6 +1,8 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { extranetMayOpen, HOME_PATH, SECTIONS } from '../sections'
-import { landingPath } from './landing'
+import { HELPDESK_PATH } from '../components/helpdesk/paths'
+import { extranetReach, landingPath } from './landing'
+import { useHelpdeskStore } from '../stores/helpdesk'
 import { useSessionStore } from '../stores/session'
 
 declare module 'vue-router' {
@@ -11,6 +13,8 @@ declare module 'vue-router' {
     admin?: boolean
     /** Stays reachable whether or not someone is logged in (invitation links). */
     anyone?: boolean
+    /** A view of the ticket desk for the studio only (its board, its client companies). */
+    studio?: boolean
   }
 }
 
@@ -53,6 +57,7 @@ const routes: RouteRecordRaw[] = [
     children: [
       { path: '', redirect: HOME_PATH },
       ...unbuilt,
+      { path: 'feed', name: 'feed', component: () => import('../pages/feed/FeedPage.vue') },
       { path: 'tasks', name: 'tasks', component: () => import('../pages/tasks/TaskListPage.vue') },
       {
         path: 'tasks/task/view/:id',
@@ -95,6 +100,41 @@ const routes: RouteRecordRaw[] = [
         path: 'tasks/templates',
         name: 'task-templates',
         component: () => import('../pages/tasks/TemplatesPage.vue'),
+      },
+      {
+        path: 'helpdesk',
+        name: 'helpdesk',
+        component: () => import('../pages/helpdesk/TicketListPage.vue'),
+      },
+      {
+        path: 'helpdesk/new',
+        name: 'ticket-new',
+        component: () => import('../pages/helpdesk/TicketNewPage.vue'),
+      },
+      {
+        path: 'helpdesk/ticket/:id',
+        name: 'ticket',
+        component: () => import('../pages/helpdesk/TicketPage.vue'),
+        props: true,
+      },
+      {
+        path: 'helpdesk/board',
+        name: 'ticket-board',
+        component: () => import('../pages/helpdesk/TicketBoardPage.vue'),
+        meta: { studio: true },
+      },
+      {
+        path: 'helpdesk/companies',
+        name: 'helpdesk-companies',
+        component: () => import('../pages/helpdesk/CompaniesPage.vue'),
+        meta: { studio: true },
+      },
+      {
+        path: 'helpdesk/companies/:id',
+        name: 'helpdesk-company',
+        component: () => import('../pages/helpdesk/CompanyPage.vue'),
+        props: true,
+        meta: { studio: true },
       },
       {
         path: 'workgroups',
@@ -179,7 +219,7 @@ const routes: RouteRecordRaw[] = [
 
 export const router = createRouter({ history: createWebHistory(), routes })
 
-router.beforeEach(async (to) => {
+router.beforeEach(async (to, from) => {
   const session = useSessionStore()
   await session.bootstrap()
 
@@ -199,8 +239,23 @@ router.beforeEach(async (to) => {
   }
 
   if (to.meta.public) return landingPath()
-  if (to.meta.admin && !session.isAdmin) return HOME_PATH
-  // An outside client has no start page of the portal: they land on their group's board.
-  if (session.isExtranet && !extranetMayOpen(to.path)) return landingPath()
+  // The start page reached by logging in or by the portal's bare address: an outside person
+  // lands where they work (their desk or board); the feed stays theirs from the menu.
+  if (
+    session.isExtranet &&
+    to.path === HOME_PATH &&
+    (from.meta.public || to.redirectedFrom?.path === '/')
+  )
+    return landingPath()
+  if (to.meta.admin && !session.isAdmin) return landingPath()
+  // An outside client has no start page of the portal: they land on the ticket desk or on their
+  // group's board.
+  if (session.isExtranet && !extranetMayOpen(to.path, await extranetReach())) return landingPath()
+  if (to.path === HELPDESK_PATH || to.path.startsWith(`${HELPDESK_PATH}/`)) {
+    // The desk is the studio's and its clients'; its board and companies are the studio's.
+    const settings = await useHelpdeskStore().ensure()
+    if (!settings || settings.ROLE === 'none') return landingPath()
+    if (to.meta.studio && settings.ROLE !== 'studio') return HELPDESK_PATH
+  }
   return true
 })

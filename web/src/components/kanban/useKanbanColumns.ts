@@ -1,18 +1,25 @@
 /**
- * The columns of a kanban board and the tasks in each, 50 at a time (a board of thousands of
- * tasks renders only what has been scrolled to). My Plan and a group's board differ in how a
+ * The columns of a kanban board and the cards in each, 50 at a time (a board of thousands of
+ * cards renders only what has been scrolled to). My Plan and a group's board differ in how a
  * column's tasks are listed, which field names a card's column and how a move is saved; the
- * rest is here: paging, one reload per column for a burst of live messages, and a drop shown
- * at once and undone when the server does not take it.
+ * ticket desk's board lists tickets instead of tasks (its own `source`). The rest is here:
+ * paging, one reload per column for a burst of live messages, and a drop shown at once and
+ * undone when the server does not take it.
  */
 import { computed, reactive, ref, type Ref } from 'vue'
 import type { Stage, Task, TaskListParams } from '../../api/tasks'
-import { batch, PAGE_SIZE, taskPages, tasksByIds } from '../../api/batch'
+import { PAGE_SIZE } from '../../api/batch'
 import type { TaskChanges } from '../../composables/useLiveTasks'
+import { taskSource, type KanbanItem, type KanbanSource } from './kanbanSource'
 
-export interface KanbanColumn<S extends Stage = Stage> {
+export type { KanbanItem, KanbanSource } from './kanbanSource'
+
+/** What the core needs of a column: its id (the card field naming it holds the same). */
+export type KanbanStage = Pick<Stage, 'ID' | 'TITLE' | 'COLOR'>
+
+export interface KanbanColumn<S extends KanbanStage = Stage, T extends KanbanItem = Task> {
   stage: S
-  items: Task[]
+  items: T[]
   total: number
   loading: boolean
   error: unknown
@@ -24,17 +31,19 @@ export interface Neighbour {
   before?: string
 }
 
-export interface KanbanOptions<S extends Stage> {
+export interface KanbanOptions<S extends KanbanStage, T extends KanbanItem = Task> {
   /** The board's columns, in order. */
   stages: () => Promise<S[]>
-  /** The board's cards in any column; the live refresh reads changed tasks through it. */
+  /** How cards are listed; the tasks lists unless given. */
+  source?: KanbanSource<T>
+  /** The board's cards in any column; the live refresh reads changed cards through it. */
   filter: () => Record<string, unknown>
   /** The part of the filter that names one column (`first` for the board's first one). */
   stageFilter: (stageId: string, first: boolean) => Record<string, unknown>
   order: TaskListParams['order']
   select: string[]
   /** The card field naming its column. */
-  stageField: 'planStageId' | 'stageId'
+  stageField: keyof T & string
   /** Saves a move: `taskId` goes to `stageId`, next to `neighbour`. */
   save: (taskId: string, stageId: string, neighbour: Neighbour) => Promise<unknown>
   /**
@@ -53,9 +62,12 @@ export function neighbourOf(items: Array<{ id: string }>, index: number): Neighb
   return {}
 }
 
-export function useKanbanColumns<S extends Stage>(options: KanbanOptions<S>) {
+export function useKanbanColumns<S extends KanbanStage, T extends KanbanItem = Task>(
+  options: KanbanOptions<S, T>,
+) {
+  const source = (options.source ?? taskSource) as KanbanSource<T>
   const stages = ref([]) as Ref<S[]>
-  const columns = reactive({}) as Record<string, KanbanColumn<S>>
+  const columns = reactive({}) as Record<string, KanbanColumn<S, T>>
   const loading = ref(false)
   const loadError = ref<unknown>(null)
   const firstStageId = computed(() => stages.value[0]?.ID ?? '')
@@ -68,13 +80,13 @@ export function useKanbanColumns<S extends Stage>(options: KanbanOptions<S>) {
     return { filter, order: options.order, select: options.select }
   }
 
-  /** The column a task belongs in: its own, or the first one for a column not on the board. */
-  function columnOf(task: Task): string {
+  /** The column a card belongs in: its own, or the first one for a column not on the board. */
+  function columnOf(task: T): string {
     const id = String(task[options.stageField] ?? '')
     return columns[id] ? id : firstStageId.value
   }
 
-  function locate(taskId: string): { column: KanbanColumn<S>; index: number } | null {
+  function locate(taskId: string): { column: KanbanColumn<S, T>; index: number } | null {
     for (const column of Object.values(columns)) {
       const index = column.items.findIndex((t) => t.id === taskId)
       if (index >= 0) return { column, index }
@@ -111,15 +123,16 @@ export function useKanbanColumns<S extends Stage>(options: KanbanOptions<S>) {
 
   async function firstPages(stageIds: string[]): Promise<void> {
     if (!stageIds.length) return
-    const commands: Record<string, [string, Record<string, unknown>]> = {}
-    for (const id of stageIds) commands[`c${id}`] = ['tasks.task.list', { ...params(id), start: 0 }]
-    const answer = await batch<{ tasks: Task[] }>(commands)
+    const lists: Record<string, TaskListParams> = {}
+    for (const id of stageIds) lists[id] = params(id)
+    const answer = await source.firstPages(lists)
     for (const id of stageIds) {
       const column = columns[id]
-      if (!column) continue
-      column.error = answer.error[`c${id}`] ?? null
-      column.items = answer.result[`c${id}`]?.tasks ?? []
-      column.total = answer.total[`c${id}`] ?? column.items.length
+      const page = answer[id]
+      if (!column || !page) continue
+      column.error = page.error
+      column.items = page.items
+      column.total = page.total
     }
   }
 
@@ -138,9 +151,9 @@ export function useKanbanColumns<S extends Stage>(options: KanbanOptions<S>) {
     column.loading = true
     column.error = null
     try {
-      const page = await taskPages(params(stageId), starts)
+      const page = await source.pages(params(stageId), starts)
       const seen = new Set<string>()
-      column.items = page.tasks.filter((t) => !seen.has(t.id) && !!seen.add(t.id))
+      column.items = page.items.filter((t) => !seen.has(t.id) && !!seen.add(t.id))
       column.total = page.total
     } catch (e) {
       column.error = e
@@ -156,9 +169,9 @@ export function useKanbanColumns<S extends Stage>(options: KanbanOptions<S>) {
     const start = Math.floor(column.items.length / PAGE_SIZE) * PAGE_SIZE
     column.loading = true
     try {
-      const page = await taskPages(params(stageId), [start])
+      const page = await source.pages(params(stageId), [start])
       const seen = new Set(column.items.map((t) => t.id))
-      for (const t of page.tasks) if (!seen.has(t.id)) column.items.push(t)
+      for (const t of page.items) if (!seen.has(t.id)) column.items.push(t)
       column.total = page.total
     } catch (e) {
       column.error = e
@@ -246,7 +259,7 @@ export function useKanbanColumns<S extends Stage>(options: KanbanOptions<S>) {
     await persistMove(taskId, from, next.ID, index)
   }
 
-  function showOnTop(stageId: string, task: Task): void {
+  function showOnTop(stageId: string, task: T): void {
     const column = columns[stageId]
     if (!column) return
     column.items.unshift(task)
@@ -261,7 +274,7 @@ export function useKanbanColumns<S extends Stage>(options: KanbanOptions<S>) {
   }
 
   /** A changed task reaches the board: on top of its column, which is read again for its order. */
-  function arriveOnTop(task: Task, stageId: string): void {
+  function arriveOnTop(task: T, stageId: string): void {
     showOnTop(stageId, task)
     scheduleReload(stageId)
   }
@@ -274,13 +287,12 @@ export function useKanbanColumns<S extends Stage>(options: KanbanOptions<S>) {
    */
   async function refreshTasks(
     changes: TaskChanges,
-    arrive: (task: Task, stageId: string, wasShown: boolean) => void = arriveOnTop,
+    arrive: (task: T, stageId: string, wasShown: boolean) => void = arriveOnTop,
   ): Promise<void> {
     const ids = [...changes.keys()]
-    let fresh: Task[]
+    let fresh: T[]
     try {
-      const lists = { now: { filter: options.filter(), select: options.select } }
-      fresh = (await tasksByIds(ids, lists)).now
+      fresh = await source.byIds(ids, { filter: options.filter(), select: options.select })
     } catch {
       return
     }
