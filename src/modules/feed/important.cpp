@@ -25,6 +25,12 @@ rest::CallResult read(rest::Call& call) {
   std::int64_t id = post_id_param(call.params);
   return call.portal.db.write([&](db::Tx& tx) {
     Entry e = important_entry(tx.conn, call.caller, id);
+    // Only the people the post is for count as its readers: not its author, nor an
+    // administrator who reads every entry.
+    auto audience = people_of(tx.conn, e.codes);
+    bool reader = call.caller.user_id != e.author_id &&
+                  std::count(audience.begin(), audience.end(), call.caller.user_id) > 0;
+    if (!reader) return rest::CallResult{true};
     tx.conn.run(
         "INSERT INTO feed_important_reads(entry_id, user_id, read_at) VALUES (?, ?, ?) ON "
         "CONFLICT DO NOTHING",

@@ -15,6 +15,7 @@
 #include "modules/feed/store.h"
 #include "modules/settings/store.h"
 #include "modules/users/service.h"
+#include "modules/users/store.h"
 #include "rest/list_query.h"
 
 namespace artel::feed {

@@ -159,6 +159,13 @@ std::vector<std::int64_t> active_employee_ids(db::Conn& conn) {
   return ids;
 }
 
+std::vector<std::int64_t> active_admin_ids(db::Conn& conn) {
+  std::vector<std::int64_t> ids;
+  conn.run("SELECT id FROM users WHERE active = 1 AND is_admin = 1 ORDER BY id", {},
+           [&](const db::Row& r) { ids.push_back(r.integer(0)); });
+  return ids;
+}
+
 std::int64_t active_admin_count(db::Conn& conn) {
   return conn.integer("SELECT count(*) FROM users WHERE active = 1 AND is_admin = 1").value_or(0);
 }

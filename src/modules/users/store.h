@@ -40,6 +40,7 @@ void refresh_search_text(db::Conn& conn, std::int64_t id);
 
 std::vector<std::int64_t> active_employee_ids(db::Conn& conn);
 std::int64_t active_admin_count(db::Conn& conn);
+std::vector<std::int64_t> active_admin_ids(db::Conn& conn);
 std::optional<std::string> password_hash(db::Conn& conn, std::int64_t id);
 
 }  // namespace artel::users::store
