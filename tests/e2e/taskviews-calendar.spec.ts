@@ -48,7 +48,10 @@ test('tasks sit on their deadlines: overdue in red, completed dimmed; a drag mov
 }) => {
   const due = todayAt(15)
   const open = await addTask({ TITLE: 'Send the invoice', DEADLINE: due.toISOString() })
+  // A minute ago, but not within the day's last two hours: the week view draws an event as an
+  // hour, and one that runs past midnight is drawn twice.
   const late = new Date(Date.now() - 60_000)
+  if (late.getHours() >= 22) late.setHours(22, 0, 0, 0)
   const overdue = await addTask({ TITLE: 'Late report', DEADLINE: late.toISOString() })
   const done = await addTask({ TITLE: 'Finished call', DEADLINE: todayAt(11).toISOString() })
   await api(portal, 'tasks.task.complete', { taskId: done })
