@@ -3,8 +3,7 @@
 #include "core/bbcode.h"
 #include "core/text.h"
 #include "modules/im/notify.h"
-#include "modules/settings/store.h"
-#include "modules/users/store.h"
+#include "modules/im/voice.h"
 
 namespace artel::feed::notices {
 
@@ -47,13 +46,9 @@ std::string excerpt(const std::string& text) {
 void send(db::Tx& tx, Portal& portal, Kind kind, const Entry& entry, std::int64_t actor,
           std::int64_t to, const std::string& text) {
   if (!to || to == actor) return;
-  auto person = users::store::find(tx.conn, to);
-  if (!person) return;
-  auto author = users::store::find(tx.conn, actor);
-  std::string name = author ? author->full_name() : "";
-  std::string lang =
-      person->language_id.empty() ? portal.settings.snapshot()->language : person->language_id;
-  std::string p = pattern(kind, lang);
+  auto voice = notify::voice_for(tx.conn, portal, to, actor);
+  if (!voice) return;
+  std::string p = pattern(kind, voice->language);
   std::string link = "/feed/?entry=" + std::to_string(entry.id);
   std::string quoted = text.empty() ? "" : ": «" + excerpt(text) + "»";
   notify::Notice n;
@@ -63,9 +58,8 @@ void send(db::Tx& tx, Portal& portal, Kind kind, const Entry& entry, std::int64_
   n.event = kind == Kind::Addressed ? "post" : kind == Kind::Mentioned ? "mention" : "comment";
   n.tag = "BLOG|POST|" + std::to_string(entry.id);
   // The bell opens the entry through `link`; the text quotes what was written.
-  n.message =
-      replace_all(p, "{actor}", "[USER=" + std::to_string(actor) + "]" + name + "[/USER]") + quoted;
-  n.message_out = replace_all(p, "{actor}", name) + quoted;
+  n.message = replace_all(p, "{actor}", voice->actor_bb) + quoted;
+  n.message_out = replace_all(p, "{actor}", voice->actor_plain) + quoted;
   n.link = link;
   notify::send(tx, portal, n);
 }

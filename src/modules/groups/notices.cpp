@@ -2,8 +2,7 @@
 
 #include "core/text.h"
 #include "modules/im/notify.h"
-#include "modules/settings/store.h"
-#include "modules/users/store.h"
+#include "modules/im/voice.h"
 
 namespace artel::groups::notices {
 
@@ -33,29 +32,25 @@ const char* pattern(Kind kind, std::string_view lang) {
 
 void send(db::Tx& tx, Portal& portal, Kind kind, const Group& group, std::int64_t actor,
           const std::vector<std::int64_t>& to, const std::string& message) {
-  auto author = users::store::find(tx.conn, actor);
-  std::string name = author ? author->full_name() : "";
   std::string link = "/workgroups/group/" + std::to_string(group.id) + "/";
   std::string said = message.empty() ? "" : ": «" + message + "»";
-  std::string portal_language = portal.settings.snapshot()->language;
   for (auto id : to) {
     if (id == actor) continue;
-    auto person = users::store::find(tx.conn, id);
-    if (!person) continue;
-    std::string p =
-        pattern(kind, person->language_id.empty() ? portal_language : person->language_id);
+    auto voice = notify::voice_for(tx.conn, portal, id, actor);
+    if (!voice) continue;
+    std::string p = pattern(kind, voice->language);
     notify::Notice n;
     n.to_user = id;
     n.from_user = actor;
     n.module = "socialnetwork";
     n.event = "group_invite";
     n.tag = "SONET|GROUP|" + std::to_string(group.id) + "|" + std::to_string(id);
-    n.message = replace_all(replace_all(p, "{actor}",
-                                        "[USER=" + std::to_string(actor) + "]" + name + "[/USER]"),
-                            "{group}", "[URL=" + link + "]" + group.name + "[/URL]") +
+    n.message = replace_all(replace_all(p, "{actor}", voice->actor_bb), "{group}",
+                            "[URL=" + link + "]" + group.name + "[/URL]") +
                 said;
-    n.message_out =
-        replace_all(replace_all(p, "{actor}", name), "{group}", "«" + group.name + "»") + said;
+    n.message_out = replace_all(replace_all(p, "{actor}", voice->actor_plain), "{group}",
+                                "«" + group.name + "»") +
+                    said;
     n.link = link;
     notify::send(tx, portal, n);
   }

@@ -4,6 +4,7 @@
 #include "core/text.h"
 #include "events/mail_outbox.h"
 #include "modules/im/notify.h"
+#include "modules/im/voice.h"
 #include "modules/settings/store.h"
 #include "modules/users/store.h"
 
@@ -78,12 +79,9 @@ const char* event_of(Kind kind) {
 void send(db::Tx& tx, Portal& portal, Kind kind, const Ticket& ticket, std::int64_t actor,
           std::int64_t to, const std::string& said) {
   if (!to || to == actor) return;
-  auto person = users::store::find(tx.conn, to);
-  if (!person) return;
-  auto author = users::store::find(tx.conn, actor);
-  std::string name = author ? author->full_name() : "";
-  std::string lang =
-      person->language_id.empty() ? portal.settings.snapshot()->language : person->language_id;
+  auto voice = notify::voice_for(tx.conn, portal, to, actor);
+  if (!voice) return;
+  const std::string& lang = voice->language;
   std::string p = replace_all(pattern(kind, lang), "{status}", status_name(ticket.status, lang));
   std::string link = "/helpdesk/ticket/" + std::to_string(ticket.id) + "/";
   std::string title = "#" + std::to_string(ticket.id) + " «" + ticket.title + "»";
@@ -94,11 +92,11 @@ void send(db::Tx& tx, Portal& portal, Kind kind, const Ticket& ticket, std::int6
   n.module = "helpdesk";
   n.event = event_of(kind);
   n.tag = "HELPDESK|TICKET|" + std::to_string(ticket.id);
-  n.message = replace_all(replace_all(p, "{actor}",
-                                      "[USER=" + std::to_string(actor) + "]" + name + "[/USER]"),
-                          "{ticket}", "[URL=" + link + "]" + title + "[/URL]") +
+  n.message = replace_all(replace_all(p, "{actor}", voice->actor_bb), "{ticket}",
+                          "[URL=" + link + "]" + title + "[/URL]") +
               quoted;
-  n.message_out = replace_all(replace_all(p, "{actor}", name), "{ticket}", title) + quoted;
+  n.message_out =
+      replace_all(replace_all(p, "{actor}", voice->actor_plain), "{ticket}", title) + quoted;
   n.link = link;
   notify::send(tx, portal, n);
 }
