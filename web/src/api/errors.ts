@@ -16,3 +16,18 @@ export function errorText(error: unknown): string {
 export function errorCode(error: unknown): string {
   return error instanceof RestError ? error.code : ''
 }
+
+/**
+ * The error to show under one field when the server named it (ERROR_ARGUMENT's `argument`), as
+ * `{ FIELD: sentence }`; null when the error belongs to the whole form. `fieldOf` maps the
+ * server's field names to a form's own, when they differ.
+ */
+export function fieldErrorOf(
+  error: unknown,
+  fieldOf?: Record<string, string>,
+): Record<string, string> | null {
+  if (!(error instanceof RestError) || !error.argument) return null
+  const argument = error.argument.toUpperCase()
+  const field = fieldOf ? fieldOf[argument] : argument
+  return field ? { [field]: errorText(error) } : null
+}
