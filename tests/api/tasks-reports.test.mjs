@@ -134,7 +134,11 @@ describe('artel.task.report.time', () => {
 
 describe('artel.task.report.tasks and the xlsx export', () => {
   test('created, completed, on time, overdue per responsible', async () => {
-    const late = new Date(Date.now() - 3600e3).toISOString().replace(/\.\d+Z$/, '+00:00')
+    // An hour ago, but not before today began: the report covers today only.
+    const startOfDay = Date.parse(`${day}T00:00:00Z`)
+    const late = new Date(Math.max(Date.now() - 3600e3, startOfDay))
+      .toISOString()
+      .replace(/\.\d+Z$/, '+00:00')
     await co.task(co.carl, { RESPONSIBLE_ID: co.alex.id, DEADLINE: late })
     const r = rowsBy(
       ok(await co.admin.call('artel.task.report.tasks', { DATE_FROM: day, DATE_TO: day })),
