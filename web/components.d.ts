@@ -71,6 +71,7 @@ declare module 'vue' {
     FeedPoll: typeof import('./src/components/feed/FeedPoll.vue')['default']
     FeedSettingsSection: typeof import('./src/components/feed/FeedSettingsSection.vue')['default']
     FeedShareDialog: typeof import('./src/components/feed/FeedShareDialog.vue')['default']
+    FeedStream: typeof import('./src/components/feed/FeedStream.vue')['default']
     FormDialog: typeof import('./src/components/FormDialog.vue')['default']
     FormError: typeof import('./src/components/FormError.vue')['default']
     GanttChart: typeof import('./src/components/taskviews/GanttChart.vue')['default']

@@ -4,7 +4,12 @@ export default {
   hoursReport: 'Hours report',
   toList: 'To the list of groups',
   membersOnly: 'Only the members of this group see its tasks. Ask to join it first.',
+  feed: {
+    empty: 'No entries in this group yet. Write the first message.',
+    membersOnly: 'Only the members of this group see its feed. Ask to join it first.',
+  },
   tabs: {
+    feed: 'Feed',
     tasks: 'Tasks',
     board: 'Kanban',
     gantt: 'Gantt',

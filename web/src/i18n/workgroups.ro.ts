@@ -6,7 +6,12 @@ const messages: typeof en = {
   hoursReport: 'Raport de ore',
   toList: 'La lista grupurilor',
   membersOnly: 'Doar membrii acestui grup îi văd sarcinile. Cereți mai întâi să vă alăturați.',
+  feed: {
+    empty: 'Încă nu sunt intrări în acest grup. Scrieți primul mesaj.',
+    membersOnly: 'Doar membrii acestui grup îi văd fluxul. Cereți mai întâi să vă alăturați.',
+  },
   tabs: {
+    feed: 'Flux',
     tasks: 'Sarcini',
     board: 'Kanban',
     gantt: 'Gantt',

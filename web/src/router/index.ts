@@ -148,6 +148,11 @@ const routes: RouteRecordRaw[] = [
         children: [
           { path: '', name: 'group', redirect: (to) => `/workgroups/group/${to.params.id}/tasks/` },
           {
+            path: 'feed',
+            name: 'group-feed',
+            component: () => import('../pages/workgroups/GroupFeedPage.vue'),
+          },
+          {
             path: 'tasks',
             name: 'group-tasks',
             component: () => import('../pages/workgroups/GroupTasksPage.vue'),

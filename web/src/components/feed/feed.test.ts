@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { FeedEntry } from '../../api/feed'
-import { emptyFilter, filterFromQuery, filterToApi, filterToQuery, isFiltered } from './feedFilter'
+import {
+  emptyFilter,
+  entryFromQuery,
+  filterFromQuery,
+  filterToApi,
+  filterToQuery,
+  isFiltered,
+} from './feedFilter'
 import { appendPage, dropEntry, placeEntry, planLive, toggledLikes } from './feedList'
 import { draftProblem, editedPostFields, emptyDraft, emptyPoll, newPostFields } from './postDraft'
 import {
@@ -9,6 +16,7 @@ import {
   orderedCodes,
   recipientKind,
   shownRecipients,
+  startingRecipients,
 } from './recipients'
 import { entryPath, taskFromPost } from './taskFromPost'
 import { excerpt, isEmptyBbcode } from './text'
@@ -144,6 +152,20 @@ describe('recipients', () => {
     expect(['SG3', 'DR12', 'U5', 'UA'].map(codeId)).toEqual(['3', '12', '5', ''])
     expect(defaultRecipients(true)).toEqual(['UA'])
     expect(defaultRecipients(false)).toEqual([])
+  })
+
+  it("starts a post in a group's feed addressed to the group, whoever may write to everyone", () => {
+    expect(startingRecipients(true, '7')).toEqual(['SG7'])
+    expect(startingRecipients(false, '7')).toEqual(['SG7'])
+    expect(startingRecipients(true)).toEqual(['UA'])
+    expect(startingRecipients(false)).toEqual([])
+  })
+
+  it('reads the entry an address points at, and nothing malformed', () => {
+    expect(entryFromQuery({ entry: '42' })).toBe('42')
+    expect(entryFromQuery({ entry: ['42', '7'] })).toBe('42')
+    expect(entryFromQuery({ entry: '4x' })).toBe('')
+    expect(entryFromQuery({})).toBe('')
   })
 
   it('shows whom an entry is for without its author, unless it is for no one else', () => {

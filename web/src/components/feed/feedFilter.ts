@@ -77,3 +77,9 @@ export function isFiltered(state: FeedFilterState): boolean {
 export function sameFilter(a: FeedFilterState, b: FeedFilterState): boolean {
   return JSON.stringify(filterToQuery(a)) === JSON.stringify(filterToQuery(b))
 }
+
+/** The entry an address points at (`?entry=ID`, where notices lead), or ''. */
+export function entryFromQuery(query: LocationQuery): string {
+  const id = text(query.entry)
+  return /^\d+$/.test(id) ? id : ''
+}

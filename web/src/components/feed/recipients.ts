@@ -33,6 +33,14 @@ export function defaultRecipients(mayWriteToEveryone: boolean): string[] {
   return mayWriteToEveryone ? [EVERYONE] : []
 }
 
+/**
+ * The recipients a new post starts with where it is written: in a group's feed the group (the
+ * writer may add more), elsewhere the default ones.
+ */
+export function startingRecipients(mayWriteToEveryone: boolean, groupId?: string): string[] {
+  return groupId ? [groupCode(groupId)] : defaultRecipients(mayWriteToEveryone)
+}
+
 /** Chosen codes in the order the chips show them: everyone, people, groups, departments. */
 export function orderedCodes(codes: string[]): string[] {
   const rank: Record<RecipientKind, number> = { everyone: 0, user: 1, group: 2, department: 3 }

@@ -1,5 +1,5 @@
 /** Addresses of a group's pages. */
-export type GroupTab = 'tasks' | 'board' | 'gantt' | 'members' | 'settings'
+export type GroupTab = 'feed' | 'tasks' | 'board' | 'gantt' | 'members' | 'settings'
 
 export function groupPath(id: string | number, tab: GroupTab = 'tasks'): string {
   const base = `/workgroups/group/${id}/`
