@@ -107,8 +107,21 @@ class WsSessionBase : public std::enable_shared_from_this<WsSessionBase> {
   virtual void close() = 0;
 };
 
+// Messages are handed to the sockets by a thread of the hub's own: the transaction that
+// publishes returns at once, so the answer to the request that made the change is queued on the
+// I/O threads before ten thousand socket writes are, not behind them. One thread keeps the
+// messages in the order they were published.
 class HubImpl final : public Hub {
  public:
+  HubImpl() : fan_out_([this] { fan_out_loop(); }) {}
+  ~HubImpl() override {
+    {
+      std::lock_guard lock(queue_mu_);
+      stopping_ = true;
+    }
+    queue_cv_.notify_one();
+    fan_out_.join();
+  }
   void add(std::int64_t user, const std::shared_ptr<WsSessionBase>& s) {
     std::lock_guard lock(mu_);
     by_user_[user].insert(s);
@@ -122,11 +135,9 @@ class HubImpl final : public Hub {
     if (it->second.empty()) by_user_.erase(it);
   }
   void send_to_users(std::span<const std::int64_t> user_ids, const std::string& message) override {
-    for (auto& s : collect(user_ids)) s->send(message);
+    enqueue({std::vector<std::int64_t>(user_ids.begin(), user_ids.end()), false, message});
   }
-  void send_to_all(const std::string& message) override {
-    for (auto& s : collect_all()) s->send(message);
-  }
+  void send_to_all(const std::string& message) override { enqueue({{}, true, message}); }
   void disconnect_user(std::int64_t user_id) override {
     std::int64_t ids[] = {user_id};
     for (auto& s : collect(ids)) s->close();
@@ -150,6 +161,34 @@ class HubImpl final : public Hub {
   }
 
  private:
+  struct Delivery {
+    std::vector<std::int64_t> users;
+    bool everyone = false;
+    std::string message;
+  };
+
+  void enqueue(Delivery d) {
+    {
+      std::lock_guard lock(queue_mu_);
+      queue_.push_back(std::move(d));
+    }
+    queue_cv_.notify_one();
+  }
+
+  void fan_out_loop() {
+    for (;;) {
+      Delivery d;
+      {
+        std::unique_lock lock(queue_mu_);
+        queue_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty()) return;  // stopping, and everything queued is delivered
+        d = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      for (auto& s : d.everyone ? collect_all() : collect(d.users)) s->send(d.message);
+    }
+  }
+
   std::vector<std::shared_ptr<WsSessionBase>> collect(std::span<const std::int64_t> ids) {
     std::vector<std::shared_ptr<WsSessionBase>> out;
     std::lock_guard lock(mu_);
@@ -168,6 +207,11 @@ class HubImpl final : public Hub {
   mutable std::mutex mu_;
   std::map<std::int64_t, std::set<std::shared_ptr<WsSessionBase>>> by_user_;
   std::size_t count_ = 0;
+  std::mutex queue_mu_;
+  std::condition_variable queue_cv_;
+  std::deque<Delivery> queue_;
+  bool stopping_ = false;
+  std::thread fan_out_;  // last: it starts once the members it uses exist
 };
 
 template <class Stream>
