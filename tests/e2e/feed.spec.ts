@@ -1,9 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { api, login, startEnglishPortal, type Portal } from './helpers'
-
-type Person = Awaited<ReturnType<Portal['addEmployee']>> & {
-  session: { call: (method: string, params?: Record<string, unknown>) => Promise<any> }
-}
+import { api, login, sessionCall, startEnglishPortal, type Person, type Portal } from './helpers'
 
 let portal: Portal
 let sales: number
@@ -26,19 +22,14 @@ test.beforeAll(async () => {
     UF_DEPARTMENT: [sales],
   })) as Person
   carl = (await portal.addEmployee({ NAME: 'Carl', LAST_NAME: 'Outsider' })) as Person
-  groupId = String(await call(anna, 'sonet_group.create', { NAME: 'Design team', VISIBLE: 'N' }))
-  await call(anna, 'sonet_group.user.add', { GROUP_ID: groupId, USER_ID: [boris.id] })
+  groupId = String(
+    await sessionCall(anna, 'sonet_group.create', { NAME: 'Design team', VISIBLE: 'N' }),
+  )
+  await sessionCall(anna, 'sonet_group.user.add', { GROUP_ID: groupId, USER_ID: [boris.id] })
 })
 test.afterAll(async () => {
   await portal?.stop()
 })
-
-/** A REST call in a person's own session; fails the test with the server's answer. */
-async function call(person: Person, method: string, params: Record<string, unknown> = {}) {
-  const r = await person.session.call(method, params)
-  if (r.status !== 200) throw new Error(`${method} → ${r.status} ${r.text}`)
-  return r.body.result
-}
 
 /** A person's own browser, logged in; employees land on the feed. */
 async function open(browser: Browser, person: Person): Promise<Page> {
@@ -120,7 +111,7 @@ test('a comment, an answer to it and likes appear live in the other browser', as
   browser,
 }) => {
   const id = String(
-    await call(anna, 'log.blogpost.add', {
+    await sessionCall(anna, 'log.blogpost.add', {
       POST_TITLE: 'Lunch plans',
       POST_MESSAGE: 'Pizza on Friday?',
       DEST: [`DR${sales}`],
@@ -175,7 +166,7 @@ test('a post to a group reaches its members only; the menu counts it until the f
   await expect(member.getByTestId('menu-feed-counter')).toHaveCount(0)
 
   const secret = String(
-    await call(anna, 'log.blogpost.add', {
+    await sessionCall(anna, 'log.blogpost.add', {
       POST_TITLE: 'Design review',
       POST_MESSAGE: 'Only for the design team',
       DEST: [`SG${groupId}`],
@@ -185,7 +176,7 @@ test('a post to a group reaches its members only; the menu counts it until the f
 
   // A later post to everyone reaches Carl live; the group's post, sent before it, did not.
   const open_ = String(
-    await call(anna, 'log.blogpost.add', {
+    await sessionCall(anna, 'log.blogpost.add', {
       POST_TITLE: 'Coffee machine fixed',
       POST_MESSAGE: 'Enjoy',
     }),
@@ -193,7 +184,7 @@ test('a post to a group reaches its members only; the menu counts it until the f
   await expect(outsider.getByTestId(`feed-entry-${open_}`)).toBeVisible()
   await expect(outsider.getByTestId(`feed-entry-${secret}`)).toHaveCount(0)
   await expect(outsider.getByText('Design review')).toHaveCount(0)
-  const seenByCarl = await call(carl, 'log.feed.get', { FILTER: { ID: secret } })
+  const seenByCarl = await sessionCall(carl, 'log.feed.get', { FILTER: { ID: secret } })
   expect(seenByCarl.entries).toEqual([])
   // Even the notice-style link to it shows nothing of it.
   await outsider.goto(`${portal.url}/feed/?entry=${secret}`)
@@ -209,7 +200,7 @@ test('a post to a group reaches its members only; the menu counts it until the f
   ).toContainText('Design team')
   await expect(member.getByTestId(`feed-entry-${open_}`)).toBeVisible()
   await expect(member.getByTestId('menu-feed-counter')).toHaveCount(0)
-  expect((await call(boris, 'log.feed.counter')).NEW).toBe(0)
+  expect((await sessionCall(boris, 'log.feed.counter')).NEW).toBe(0)
 
   // The group filter keeps to the group's entries.
   await member.goto(`${portal.url}/feed?group=${groupId}`)

@@ -1,13 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { login, startEnglishPortal, type Portal } from './helpers'
+import { login, sessionCall, startEnglishPortal, type Person, type Portal } from './helpers'
 
 // A workgroup's own feed (the group page's Feed tab): members write to the group and see each
 // other's posts arrive live; an outside client of an extranet group writes to it too; an
 // employee outside a hidden group cannot reach it.
-type Person = Awaited<ReturnType<Portal['addEmployee']>> & {
-  session: { call: (method: string, params?: Record<string, unknown>) => Promise<any> }
-}
-
 let portal: Portal
 let anna: Person
 let boris: Person
@@ -27,23 +23,22 @@ test.beforeAll(async () => {
     EXTRANET: 'Y',
     UF_DEPARTMENT: [],
   })) as Person
-  groupId = String(await call(anna, 'sonet_group.create', { NAME: 'Design team', VISIBLE: 'N' }))
-  await call(anna, 'sonet_group.user.add', { GROUP_ID: groupId, USER_ID: [boris.id] })
-  clientGroupId = String(
-    await call(anna, 'sonet_group.create', { NAME: 'Alpha Ltd', IS_EXTRANET: 'Y', VISIBLE: 'N' }),
+  groupId = String(
+    await sessionCall(anna, 'sonet_group.create', { NAME: 'Design team', VISIBLE: 'N' }),
   )
-  await call(anna, 'sonet_group.user.add', { GROUP_ID: clientGroupId, USER_ID: [xena.id] })
+  await sessionCall(anna, 'sonet_group.user.add', { GROUP_ID: groupId, USER_ID: [boris.id] })
+  clientGroupId = String(
+    await sessionCall(anna, 'sonet_group.create', {
+      NAME: 'Alpha Ltd',
+      IS_EXTRANET: 'Y',
+      VISIBLE: 'N',
+    }),
+  )
+  await sessionCall(anna, 'sonet_group.user.add', { GROUP_ID: clientGroupId, USER_ID: [xena.id] })
 })
 test.afterAll(async () => {
   await portal?.stop()
 })
-
-/** A REST call in a person's own session; fails the test with the server's answer. */
-async function call(person: Person, method: string, params: Record<string, unknown> = {}) {
-  const r = await person.session.call(method, params)
-  if (r.status !== 200) throw new Error(`${method} → ${r.status} ${r.text}`)
-  return r.body.result
-}
 
 /** A person's own browser, logged in. */
 async function open(browser: Browser, person: Person): Promise<Page> {

@@ -119,3 +119,19 @@ export function nextWeekday(isoDay: number, from = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }
+
+/** A person of the portal with their own logged-in REST session. */
+export type Person = Awaited<ReturnType<Portal['addEmployee']>> & {
+  session: { call: (method: string, params?: Record<string, unknown>) => Promise<any> }
+}
+
+/** A REST call in a person's own session; fails the test with the server's answer. */
+export async function sessionCall(
+  person: Person,
+  method: string,
+  params: Record<string, unknown> = {},
+) {
+  const r = await person.session.call(method, params)
+  if (r.status !== 200) throw new Error(`${method} → ${r.status} ${r.text}`)
+  return r.body.result
+}

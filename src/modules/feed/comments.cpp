@@ -4,6 +4,7 @@
 
 #include <set>
 #include "core/bbcode.h"
+#include "core/ids.h"
 #include "core/time.h"
 #include "events/live.h"
 #include "modules/discussion/comments.h"
@@ -18,10 +19,7 @@ namespace artel::feed::comments {
 namespace {
 
 std::int64_t comment_id_param(const json::object& params) {
-  const json::value* v = find_ci(params, "COMMENT_ID");
-  auto id = v ? as_int(*v) : std::nullopt;
-  if (!id || *id <= 0) throw bad_argument("COMMENT_ID", "COMMENT_ID is required.");
-  return *id;
+  return positive_id(params, "COMMENT_ID");
 }
 
 // The comment's text under TEXT (Bitrix24's name) or POST_MESSAGE.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/ids.h"
 #include "core/text.h"
 #include "modules/feed/audience.h"
 #include "modules/feed/present.h"
@@ -16,12 +17,7 @@ namespace {
 constexpr int kCounterCap = 100;
 
 std::int64_t id_filter(const json::object& filter, std::string_view name) {
-  const json::value* v = find_ci(filter, name);
-  if (!v) return 0;
-  auto id = as_int(*v);
-  if (!id || *id <= 0)
-    throw bad_argument(std::string(name), std::string(name) + " must be a positive id.");
-  return *id;
+  return find_ci(filter, name) ? positive_id(filter, name) : 0;
 }
 
 std::optional<std::int64_t> date_filter(const json::object& filter, std::string_view name,

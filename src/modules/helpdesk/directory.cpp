@@ -2,6 +2,7 @@
 
 #include "core/crypto.h"
 #include "core/error.h"
+#include "core/ids.h"
 #include "core/text.h"
 #include "core/time.h"
 #include "modules/groups/access.h"
@@ -51,7 +52,7 @@ rest::CallResult company_add(rest::Call& call) {
 }
 
 rest::CallResult company_update(rest::Call& call) {
-  std::int64_t id = id_param(call.params, "ID");
+  std::int64_t id = positive_id(call.params, "ID");
   const json::object& f = fields_param(call.params);
   return call.portal.db.write([&](db::Tx& tx) {
     Desk desk = require_desk(tx.conn, call.caller);
@@ -65,7 +66,7 @@ rest::CallResult company_update(rest::Call& call) {
 }
 
 rest::CallResult company_get(rest::Call& call) {
-  std::int64_t id = id_param(call.params, "ID");
+  std::int64_t id = positive_id(call.params, "ID");
   return call.portal.db.read([&](db::Conn& conn) {
     Desk desk = require_desk(conn, call.caller);
     Company c = seen_company(conn, desk, id);
@@ -104,7 +105,7 @@ rest::CallResult site_add(rest::Call& call) {
   return call.portal.db.write([&](db::Tx& tx) {
     Desk desk = require_desk(tx.conn, call.caller);
     require_studio(desk, "add sites");
-    std::int64_t company = id_param(f, "COMPANY_ID");
+    std::int64_t company = positive_id(f, "COMPANY_ID");
     seen_company(tx.conn, desk, company);
     std::string url = site_url(f);
     return rest::CallResult{
@@ -129,7 +130,7 @@ rest::CallResult site_list(rest::Call& call) {
 }
 
 rest::CallResult site_delete(rest::Call& call) {
-  std::int64_t id = id_param(call.params, "ID");
+  std::int64_t id = positive_id(call.params, "ID");
   return call.portal.db.write([&](db::Tx& tx) {
     Desk desk = require_desk(tx.conn, call.caller);
     auto site = store::find_site(tx.conn, id);
@@ -148,7 +149,7 @@ rest::CallResult contact_add(rest::Call& call) {
   return call.portal.db.write([&](db::Tx& tx) {
     Desk desk = require_desk(tx.conn, call.caller);
     require_studio(desk, "add contacts");
-    std::int64_t company_id = id_param(f, "COMPANY_ID");
+    std::int64_t company_id = positive_id(f, "COMPANY_ID");
     Company company = seen_company(tx.conn, desk, company_id);
     std::string email(trim(*text_field(f, "EMAIL", 255, true)));
     text_field(f, "NAME", 255, true);

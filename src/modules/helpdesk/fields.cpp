@@ -12,14 +12,6 @@ const json::object& fields_param(const json::object& params) {
   return v->get_object();
 }
 
-std::int64_t id_param(const json::object& params, std::string_view name) {
-  const json::value* v = find_ci(params, name);
-  auto id = v ? as_int(*v) : std::nullopt;
-  if (!id || *id <= 0)
-    throw bad_argument(std::string(name), std::string(name) + " must be a positive id.");
-  return *id;
-}
-
 std::optional<std::int64_t> optional_id(const json::object& fields, std::string_view name) {
   const json::value* v = find_ci(fields, name);
   if (!v) return std::nullopt;

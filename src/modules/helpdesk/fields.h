@@ -16,8 +16,6 @@ namespace artel::helpdesk {
 
 // FIELDS (or fields) of the call; ERROR_ARGUMENT when absent or not an object.
 const json::object& fields_param(const json::object& params);
-// A positive id under `name`; ERROR_ARGUMENT naming it otherwise.
-std::int64_t id_param(const json::object& params, std::string_view name);
 // An optional id field: nullopt when absent, 0 for 0 / "" (clearing), ERROR_ARGUMENT otherwise.
 std::optional<std::int64_t> optional_id(const json::object& fields, std::string_view name);
 // A non-empty trimmed UTF-8 text of at most `max` bytes when present.

@@ -4,6 +4,7 @@
 
 #include "core/bbcode.h"
 #include "core/error.h"
+#include "core/ids.h"
 #include "core/text.h"
 #include "core/time.h"
 #include "events/live.h"
@@ -120,7 +121,7 @@ rest::CallResult add(rest::Call& call) {
 }
 
 rest::CallResult get(rest::Call& call) {
-  std::int64_t id = id_param(call.params, "ID");
+  std::int64_t id = positive_id(call.params, "ID");
   return call.portal.db.read([&](db::Conn& conn) {
     Desk desk = require_desk(conn, call.caller);
     Ticket t = seen_ticket(conn, desk, id);
@@ -143,7 +144,7 @@ rest::CallResult list(rest::Call& call) {
 }
 
 rest::CallResult update(rest::Call& call) {
-  std::int64_t id = id_param(call.params, "ID");
+  std::int64_t id = positive_id(call.params, "ID");
   const json::object& f = fields_param(call.params);
   return call.portal.db.write([&](db::Tx& tx) {
     Desk desk = require_desk(tx.conn, call.caller);
@@ -161,7 +162,7 @@ rest::CallResult update(rest::Call& call) {
 }
 
 rest::CallResult remove(rest::Call& call) {
-  std::int64_t id = id_param(call.params, "ID");
+  std::int64_t id = positive_id(call.params, "ID");
   return call.portal.db.write([&](db::Tx& tx) {
     Desk desk = require_desk(tx.conn, call.caller);
     Ticket t = seen_ticket(tx.conn, desk, id);
@@ -184,7 +185,7 @@ void change_status(db::Tx& tx, Portal& portal, Ticket& t, std::string_view to) {
 }
 
 rest::CallResult status_set(rest::Call& call) {
-  std::int64_t id = id_param(call.params, "ID");
+  std::int64_t id = positive_id(call.params, "ID");
   std::string to = status_param(call.params);
   return call.portal.db.write([&](db::Tx& tx) {
     Desk desk = require_desk(tx.conn, call.caller);
@@ -201,7 +202,7 @@ rest::CallResult status_set(rest::Call& call) {
 }
 
 rest::CallResult accept(rest::Call& call) {
-  std::int64_t id = id_param(call.params, "ID");
+  std::int64_t id = positive_id(call.params, "ID");
   return call.portal.db.write([&](db::Tx& tx) {
     Desk desk = require_desk(tx.conn, call.caller);
     Ticket t = seen_ticket(tx.conn, desk, id);
@@ -217,7 +218,7 @@ rest::CallResult accept(rest::Call& call) {
 }
 
 rest::CallResult comment_add(rest::Call& call) {
-  std::int64_t id = id_param(call.params, "TICKET_ID");
+  std::int64_t id = positive_id(call.params, "TICKET_ID");
   const json::object& f = fields_param(call.params);
   std::string text = discussion::message_of(f);
   std::optional<std::int64_t> parent = optional_id(f, "PARENT_ID");
@@ -248,7 +249,7 @@ rest::CallResult comment_add(rest::Call& call) {
 }
 
 rest::CallResult comment_list(rest::Call& call) {
-  std::int64_t id = id_param(call.params, "TICKET_ID");
+  std::int64_t id = positive_id(call.params, "TICKET_ID");
   return call.portal.db.read([&](db::Conn& conn) {
     Desk desk = require_desk(conn, call.caller);
     Ticket t = seen_ticket(conn, desk, id);
@@ -283,7 +284,7 @@ std::int64_t open_ticket(db::Tx& tx, Portal& portal, const Desk& actor, const re
       throw not_seen("Company", *company);
     t.company_id = actor.company_id;
   } else {
-    t.company_id = id_param(f, "COMPANY_ID");
+    t.company_id = positive_id(f, "COMPANY_ID");
     auto company = store::find_company(tx.conn, t.company_id);
     if (!company) throw not_seen("Company", t.company_id);
     t.responsible_id = company->responsible_id;
